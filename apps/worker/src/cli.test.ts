@@ -1,0 +1,74 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ProcessedDocumentSchema } from '@xinwen/core';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+const cli = join(root, 'apps', 'worker', 'dist', 'cli.js');
+const seeds = [
+  '000_b6d3aba162f0a3bb',
+  '001_1dec3f20949d3dbf',
+  '002_22c9c10bbe16d571',
+  '003_ea90497b5cb0cfb5',
+  '004_805a3a0c2883bed2',
+].map((s) => join('seeds', `${s}.txt`));
+
+const run = (args: string[], input?: string) =>
+  spawnSync(process.execPath, [cli, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    input,
+    maxBuffer: 64 * 2 ** 20,
+  });
+
+describe('xinwen process', () => {
+  it('prints one JSON line per seed that parses against the core schema', () => {
+    const out = execFileSync(process.execPath, [cli, 'process', ...seeds], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 2 ** 20,
+    });
+    const lines = out.trimEnd().split('\n');
+    expect(lines).toHaveLength(5);
+    const docs = lines.map((line) => ProcessedDocumentSchema.parse(JSON.parse(line)));
+    expect(docs.map((d) => d.source.uri)).toEqual(seeds);
+    expect(new Set(docs.map((d) => d.id)).size).toBe(5);
+  });
+
+  it('reads a directory and stdin', () => {
+    const fromDir = run(['process', 'seeds']);
+    expect(fromDir.status).toBe(0);
+    expect(fromDir.stdout.trimEnd().split('\n')).toHaveLength(5);
+    const fromStdin = run(['process', '-'], '重庆日报讯 成渝地区双城经济圈建设。');
+    expect(fromStdin.status).toBe(0);
+    const doc = JSON.parse(fromStdin.stdout);
+    expect(doc.id).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(doc.source.uri).toBeUndefined();
+  });
+
+  it('reports a bad file on stderr with a code, exits non-zero, and still processes the others', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xinwen-cli-'));
+    const missing = join(dir, 'missing.txt');
+    const result = run(['process', missing, seeds[1]!]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`xinwen: ${missing}: io_error:`);
+    expect(result.stdout.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('prints a readable summary with --summary', () => {
+    const result = run(['process', '--summary', seeds[0]!]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(seeds[0]);
+    expect(result.stdout).toMatch(/id\s+sha256:[0-9a-f]{64}/);
+    expect(result.stdout).toContain('1 processed, 0 failed');
+  });
+
+  it('explains usage and rejects unknown commands', () => {
+    expect(run(['--help']).stdout).toContain('process FILE|DIR|-');
+    const unknown = run(['frobnicate']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "frobnicate"');
+  });
+});

@@ -1,0 +1,51 @@
+import { isXinwenError } from '@xinwen/core';
+import { createPipeline } from '@xinwen/pipeline';
+import { expandInputs } from '../inputs.js';
+import { summarize } from '../summary.js';
+
+export interface ProcessOptions {
+  pretty: boolean;
+  summary: boolean;
+}
+
+/** What `process` reports back: how many documents succeeded and failed. */
+export interface ProcessOutcome {
+  ok: number;
+  failed: number;
+}
+
+interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/**
+ * `xinwen process FILE...`: runs the in-process pipeline over each input and prints one
+ * ProcessedDocument per input as JSON Lines (or a readable summary). A bad file is reported on
+ * stderr with its error code and the others go on.
+ */
+export function processCommand(paths: readonly string[], options: ProcessOptions, io: Io): ProcessOutcome {
+  const pipeline = createPipeline();
+  const outcome: ProcessOutcome = { ok: 0, failed: 0 };
+  for (const input of expandInputs(paths)) {
+    try {
+      const content = input.read();
+      const doc = pipeline.process({ content, ...(input.name === '-' ? {} : { uri: input.name }) });
+      if (options.summary) io.stdout(`${summarize(doc)}\n\n`);
+      else io.stdout(`${JSON.stringify(doc, null, options.pretty ? 2 : undefined)}\n`);
+      outcome.ok++;
+    } catch (error) {
+      outcome.failed++;
+      io.stderr(`xinwen: ${input.name}: ${describeError(error)}\n`);
+    }
+  }
+  return outcome;
+}
+
+/** `code: message` for an XinwenError, `io_error: …` for a file that could not be read. */
+export function describeError(error: unknown): string {
+  if (isXinwenError(error)) return `${error.code}: ${error.message}`;
+  const e = error as NodeJS.ErrnoException;
+  if (e && typeof e.code === 'string' && e.syscall) return `io_error: ${e.message}`;
+  return `internal_error: ${e instanceof Error ? e.message : String(e)}`;
+}

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { contentId, ProcessedDocumentSchema, stageNames, XinwenError } from '@xinwen/core';
+import { describe, expect, it } from 'vitest';
+import { availableStages, createPipeline, processDocument } from './pipeline.js';
+
+const seedsDir = join(import.meta.dirname, '..', '..', '..', 'seeds');
+const seed001 = readFileSync(join(seedsDir, '001_1dec3f20949d3dbf.txt'));
+
+describe('createPipeline', () => {
+  it('runs the available stages in pipeline order', () => {
+    const pipeline = createPipeline();
+    expect(pipeline.stages).toEqual(availableStages());
+    const order = pipeline.stages.map((s) => stageNames.indexOf(s));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it('gives a document its content id unless the caller names one', () => {
+    const doc = processDocument({ content: seed001, uri: 'seeds/001_1dec3f20949d3dbf.txt' });
+    expect(doc.id).toBe(contentId(seed001));
+    expect(doc.source.uri).toBe('seeds/001_1dec3f20949d3dbf.txt');
+    expect(processDocument({ content: seed001, id: 'cqrb-2024-001' }).id).toBe('cqrb-2024-001');
+  });
+
+  it('produces a document that validates against the core schema', () => {
+    const doc = createPipeline({ validate: true }).process({ content: seed001 });
+    expect(ProcessedDocumentSchema.safeParse(doc).success).toBe(true);
+  });
+
+  it('is deterministic: the same input gives byte-identical output', () => {
+    const pipeline = createPipeline();
+    expect(JSON.stringify(pipeline.process({ content: seed001 }))).toBe(
+      JSON.stringify(pipeline.process({ content: seed001 })),
+    );
+  });
+
+  it('runStage over each stage in turn equals process()', () => {
+    const pipeline = createPipeline();
+    const raw = { content: seed001 };
+    let doc = createPipeline({ stages: [] }).process(raw);
+    for (const stage of pipeline.stages) doc = pipeline.runStage(stage, doc, raw);
+    expect(doc).toEqual(pipeline.process(raw));
+  });
+
+  it('rejects unknown stages and input that is neither text nor bytes with a code', () => {
+    expect(() => createPipeline({ stages: ['tokenize' as never] })).toThrowError(
+      expect.objectContaining({ code: 'invalid_options' }),
+    );
+    expect(() => processDocument({ content: 42 as never })).toThrowError(XinwenError);
+    expect(() => processDocument({ content: 42 as never })).toThrowError(
+      /expected a string or a Uint8Array, found a value of type number/,
+    );
+  });
+});
