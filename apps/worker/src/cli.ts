@@ -17,7 +17,7 @@ const write = (stream: NodeJS.WriteStream) => (text: string) => {
   stream.write(text);
 };
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     process.stdout.write(usage);
@@ -37,7 +37,7 @@ function main(argv: string[]): number {
         process.stderr.write('xinwen process: name at least one file, directory or - for stdin\n');
         return 2;
       }
-      const outcome = processCommand(
+      const outcome = await processCommand(
         positionals,
         { pretty: values.pretty, summary: values.summary },
         { stdout: write(process.stdout), stderr: write(process.stderr) },
@@ -51,9 +51,12 @@ function main(argv: string[]): number {
   }
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  process.stderr.write(`xinwen: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 2;
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`xinwen: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -15,34 +15,34 @@ describe('createPipeline', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
-  it('gives a document its content id unless the caller names one', () => {
-    const doc = processDocument({ content: seed001, uri: 'seeds/001_1dec3f20949d3dbf.txt' });
+  it('gives a document its content id unless the caller names one', async () => {
+    const doc = await processDocument({ content: seed001, uri: 'seeds/001_1dec3f20949d3dbf.txt' });
     expect(doc.id).toBe(contentId(seed001));
     expect(doc.source.uri).toBe('seeds/001_1dec3f20949d3dbf.txt');
-    expect(processDocument({ content: seed001, id: 'cqrb-2024-001' }).id).toBe('cqrb-2024-001');
+    expect((await processDocument({ content: seed001, id: 'cqrb-2024-001' })).id).toBe('cqrb-2024-001');
   });
 
-  it('produces a document that validates against the core schema', () => {
-    const doc = createPipeline({ validate: true }).process({ content: seed001 });
+  it('produces a document that validates against the core schema', async () => {
+    const doc = await createPipeline({ validate: true }).process({ content: seed001 });
     expect(ProcessedDocumentSchema.safeParse(doc).success).toBe(true);
   });
 
-  it('is deterministic: the same input gives byte-identical output', () => {
+  it('is deterministic: the same input gives byte-identical output', async () => {
     const pipeline = createPipeline();
-    expect(JSON.stringify(pipeline.process({ content: seed001 }))).toBe(
-      JSON.stringify(pipeline.process({ content: seed001 })),
+    expect(JSON.stringify(await pipeline.process({ content: seed001 }))).toBe(
+      JSON.stringify(await pipeline.process({ content: seed001 })),
     );
   });
 
-  it('runStage over each stage in turn equals process()', () => {
+  it('runStage over each stage in turn equals process()', async () => {
     const pipeline = createPipeline();
     const raw = { content: seed001 };
-    let doc = createPipeline({ stages: [] }).process(raw);
-    for (const stage of pipeline.stages) doc = pipeline.runStage(stage, doc, raw);
-    expect(doc).toEqual(pipeline.process(raw));
+    let doc = await createPipeline({ stages: [] }).process(raw);
+    for (const stage of pipeline.stages) doc = await pipeline.runStage(stage, doc, raw);
+    expect(doc).toEqual(await pipeline.process(raw));
   });
 
-  it('rejects unknown stages and input that is neither text nor bytes with a code', () => {
+  it('rejects unknown stages and input that is neither text nor bytes with a code', async () => {
     expect(() => createPipeline({ stages: ['tokenize' as never] })).toThrowError(
       expect.objectContaining({ code: 'invalid_options' }),
     );

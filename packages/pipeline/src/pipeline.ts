@@ -28,13 +28,13 @@ export interface Pipeline {
   /** The stages this pipeline runs, in order. */
   readonly stages: readonly StageName[];
   /** Runs every stage over one raw document. Throws `XinwenError` on bad input. */
-  process(raw: RawDocument): ProcessedDocument;
+  process(raw: RawDocument): Promise<ProcessedDocument>;
   /**
    * Runs one stage over a document part-way through the pipeline and returns the document with
    * that stage's result added. The worker runs stages one job at a time through this, so a
    * document processed by the worker and by {@link Pipeline.process} come out the same.
    */
-  runStage(stage: StageName, doc: ProcessedDocument, raw: RawDocument): ProcessedDocument;
+  runStage(stage: StageName, doc: ProcessedDocument, raw: RawDocument): Promise<ProcessedDocument>;
 }
 
 /** The stages this build of the pipeline can run, in order. */
@@ -65,7 +65,11 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     }
   }
 
-  const runStage = (stage: StageName, doc: ProcessedDocument, raw: RawDocument): ProcessedDocument => {
+  const runStage = async (
+    stage: StageName,
+    doc: ProcessedDocument,
+    raw: RawDocument,
+  ): Promise<ProcessedDocument> => {
     const runner = runners.get(stage);
     if (runner === undefined) {
       throw new XinwenError(
@@ -74,16 +78,16 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
       );
     }
     const ctx = createContext(stage);
-    const patch = runner(doc, raw, ctx);
+    const patch = await runner(doc, raw, ctx);
     return { ...doc, ...patch, warnings: [...doc.warnings, ...ctx.warnings] };
   };
 
   return {
     stages: order,
     runStage,
-    process(raw) {
+    async process(raw) {
       let doc: ProcessedDocument = initialDocument(raw);
-      for (const stage of order) doc = runStage(stage, doc, raw);
+      for (const stage of order) doc = await runStage(stage, doc, raw);
       return options.validate ? ProcessedDocumentSchema.parse(doc) : doc;
     },
   };

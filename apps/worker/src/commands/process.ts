@@ -24,13 +24,17 @@ interface Io {
  * ProcessedDocument per input as JSON Lines (or a readable summary). A bad file is reported on
  * stderr with its error code and the others go on.
  */
-export function processCommand(paths: readonly string[], options: ProcessOptions, io: Io): ProcessOutcome {
+export async function processCommand(
+  paths: readonly string[],
+  options: ProcessOptions,
+  io: Io,
+): Promise<ProcessOutcome> {
   const pipeline = createPipeline();
   const outcome: ProcessOutcome = { ok: 0, failed: 0 };
   for (const input of expandInputs(paths)) {
     try {
       const content = input.read();
-      const doc = pipeline.process({ content, ...(input.name === '-' ? {} : { uri: input.name }) });
+      const doc = await pipeline.process({ content, ...(input.name === '-' ? {} : { uri: input.name }) });
       if (options.summary) io.stdout(`${summarize(doc)}\n\n`);
       else io.stdout(`${JSON.stringify(doc, null, options.pretty ? 2 : undefined)}\n`);
       outcome.ok++;
