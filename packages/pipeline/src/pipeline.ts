@@ -97,7 +97,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
 export function processDocument(
   raw: RawDocument | string | Uint8Array,
   options: PipelineOptions = {},
-): ProcessedDocument {
+): Promise<ProcessedDocument> {
   const input = typeof raw === 'string' || raw instanceof Uint8Array ? { content: raw } : raw;
   return createPipeline(options).process(input);
 }
