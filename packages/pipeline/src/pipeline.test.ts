@@ -46,8 +46,8 @@ describe('createPipeline', () => {
     expect(() => createPipeline({ stages: ['tokenize' as never] })).toThrowError(
       expect.objectContaining({ code: 'invalid_options' }),
     );
-    expect(() => processDocument({ content: 42 as never })).toThrowError(XinwenError);
-    expect(() => processDocument({ content: 42 as never })).toThrowError(
+    await expect(processDocument({ content: 42 as never })).rejects.toThrowError(XinwenError);
+    await expect(processDocument({ content: 42 as never })).rejects.toThrowError(
       /expected a string or a Uint8Array, found a value of type number/,
     );
   });
