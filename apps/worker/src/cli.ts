@@ -1,21 +1,98 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { isXinwenError } from '@xinwen/core';
+import type { DocumentStatus } from '@xinwen/store';
+import { type Io, withRuntime } from './commands/context.js';
+import { ingestCommand } from './commands/ingest.js';
+import { exportCommand, parseSince, showCommand, statusCommand } from './commands/inspect.js';
 import { processCommand } from './commands/process.js';
+import { reprocessCommand, retryFailedCommand } from './commands/reprocess.js';
+import { runCommand, workCommand } from './commands/work.js';
+import { type Config, loadConfig } from './config.js';
+import { defaultInclude, type InputOptions } from './ingest.js';
 
 const usage = `Usage: xinwen <command> [options]
 
 Commands:
+  run PATH...              ingest, process every document through the stage queues, print a summary
+  ingest PATH... | -       store scrapes (files, directories, JSON Lines, stdin) and queue them
+      --include GLOB       files to take from directories (repeatable; default *.txt, *.jsonl, *.ndjson)
+      --exclude GLOB       files to leave out (repeatable)
+      --jsonl              read stdin as JSON Lines: {"id"?, "uri"?, "text" | "base64", "meta"?}
+  work                     run the stage workers (one BullMQ queue per stage)
+      --stages a,b         serve only these stages (default: all)
+      --concurrency N      jobs at once per stage, each in a worker thread (default 1)
+      --exit-when-idle     stop once every stage queue is empty
+      --http [HOST]:PORT   serve the queue dashboard, /metrics and /healthz
+  status [--json]          queue counts per stage, documents by status, failures by code, throughput
+  show ID                  the stored ProcessedDocument as JSON
+  export [--since T]       stored documents as JSON Lines (--format jsonl, --status completed|failed|pending)
+  reprocess --from STAGE [ID...]  run documents again from a stage (all documents without IDs)
+  retry-failed             run every failed document again from the stage that failed
   process FILE|DIR|- ...   run the in-process pipeline; one ProcessedDocument per input as JSON Lines
       --pretty             indent the JSON
       --summary            print a readable summary per document instead of JSON
 
-Options:
+Options for the queue commands (flags win over the environment):
+  --redis-url URL          REDIS_URL: Redis for queues and store; unset: an embedded redis-server
+  --store-url URL          STORE_URL: a separate Redis for the store
+  --prefix NAME            XINWEN_PREFIX: key prefix (default xinwen)
+  --data-dir DIR           XINWEN_DATA_DIR: where the embedded Redis keeps its data (default .xinwen)
+  --pipeline MODULE        XINWEN_PIPELINE: module providing createPipeline (default @xinwen/pipeline)
+  Also XINWEN_CONCURRENCY, XINWEN_ATTEMPTS, XINWEN_BACKOFF_MS, XINWEN_LOCK_MS, XINWEN_STALLED_MS,
+  XINWEN_MAX_BYTES (default 8 MiB), XINWEN_SHUTDOWN_MS (default 30000).
+
   -h, --help               show this help
 `;
 
 const write = (stream: NodeJS.WriteStream) => (text: string) => {
   stream.write(text);
 };
+
+const io: Io = {
+  stdout: write(process.stdout),
+  stderr: write(process.stderr),
+  tty: process.stderr.isTTY === true,
+};
+
+const configOptions = {
+  'redis-url': { type: 'string' },
+  'store-url': { type: 'string' },
+  prefix: { type: 'string' },
+  'data-dir': { type: 'string' },
+  pipeline: { type: 'string' },
+  concurrency: { type: 'string' },
+} as const;
+
+function configFrom(values: Record<string, unknown>): Config {
+  const str = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+  return loadConfig({
+    redisUrl: str('redis-url'),
+    storeUrl: str('store-url'),
+    prefix: str('prefix'),
+    dataDir: str('data-dir'),
+    pipeline: str('pipeline'),
+    concurrency: str('concurrency'),
+  });
+}
+
+const inputFlags = {
+  include: { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+  jsonl: { type: 'boolean', default: false },
+} as const;
+
+function inputOptions(
+  values: { include?: string[]; exclude?: string[]; jsonl?: boolean },
+  config: Config,
+): InputOptions {
+  return {
+    include: values.include ?? defaultInclude,
+    exclude: values.exclude ?? [],
+    jsonl: values.jsonl ?? false,
+    maxBytes: config.maxBytes,
+  };
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -40,10 +117,123 @@ async function main(argv: string[]): Promise<number> {
       const outcome = await processCommand(
         positionals,
         { pretty: values.pretty, summary: values.summary },
-        { stdout: write(process.stdout), stderr: write(process.stderr) },
+        { stdout: io.stdout, stderr: io.stderr },
       );
       if (values.summary) process.stdout.write(`${outcome.ok} processed, ${outcome.failed} failed\n`);
       return outcome.failed > 0 ? 1 : 0;
+    }
+    case 'ingest':
+    case 'run': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { ...configOptions, ...inputFlags },
+      });
+      if (positionals.length === 0) {
+        io.stderr(`xinwen ${command}: name at least one file, directory or - for stdin\n`);
+        return 2;
+      }
+      const config = configFrom(values);
+      const input = inputOptions(values, config);
+      return withRuntime(config, async (runtime) => {
+        if (command === 'run')
+          return runCommand(runtime, positionals, input, { concurrency: config.concurrency }, io);
+        const summary = await ingestCommand(runtime, positionals, input, io);
+        return summary.failed > 0 ? 1 : 0;
+      });
+    }
+    case 'work': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          ...configOptions,
+          stages: { type: 'string' },
+          'exit-when-idle': { type: 'boolean', default: false },
+          http: { type: 'string' },
+        },
+      });
+      const config = configFrom(values);
+      return withRuntime(config, (runtime) =>
+        workCommand(
+          runtime,
+          {
+            ...(values.stages === undefined
+              ? {}
+              : {
+                  stages: values.stages
+                    .split(',')
+                    .map((s) => s.trim())
+                    .filter(Boolean),
+                }),
+            concurrency: config.concurrency,
+            exitWhenIdle: values['exit-when-idle'],
+            ...(values.http === undefined ? {} : { http: values.http }),
+          },
+          io,
+        ),
+      );
+    }
+    case 'status': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { ...configOptions, json: { type: 'boolean', default: false } },
+      });
+      return withRuntime(configFrom(values), (runtime) => statusCommand(runtime, { json: values.json }, io));
+    }
+    case 'show': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: configOptions,
+      });
+      if (positionals.length !== 1) {
+        io.stderr('xinwen show: name one document id\n');
+        return 2;
+      }
+      return withRuntime(configFrom(values), (runtime) => showCommand(runtime, positionals[0]!, io));
+    }
+    case 'export': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          ...configOptions,
+          since: { type: 'string' },
+          format: { type: 'string', default: 'jsonl' },
+          status: { type: 'string', default: 'completed' },
+        },
+      });
+      const status = values.status as DocumentStatus;
+      if (!['pending', 'completed', 'failed'].includes(status)) {
+        io.stderr(
+          `xinwen export: --status: expected completed, failed or pending, found "${values.status}"\n`,
+        );
+        return 2;
+      }
+      const since = values.since === undefined ? undefined : parseSince(values.since);
+      return withRuntime(configFrom(values), (runtime) =>
+        exportCommand(
+          runtime,
+          { format: values.format, status, ...(since === undefined ? {} : { since }) },
+          io,
+        ),
+      );
+    }
+    case 'reprocess': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { ...configOptions, from: { type: 'string' } },
+      });
+      if (values.from === undefined) {
+        io.stderr('xinwen reprocess: --from STAGE is required\n');
+        return 2;
+      }
+      const from = values.from;
+      return withRuntime(configFrom(values), (runtime) => reprocessCommand(runtime, from, positionals, io));
+    }
+    case 'retry-failed': {
+      const { values } = parseArgs({ args: rest, options: configOptions });
+      return withRuntime(configFrom(values), (runtime) => retryFailedCommand(runtime, io));
     }
     default:
       process.stderr.write(`xinwen: unknown command "${command}"\n\n${usage}`);
@@ -54,9 +244,13 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    // Everything is closed by now; should a connection linger, do not hang on it.
+    setTimeout(() => process.exit(code), 3000).unref();
   },
   (error: unknown) => {
-    process.stderr.write(`xinwen: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (isXinwenError(error)) process.stderr.write(`xinwen: ${error.code}: ${error.message}\n`);
+    else process.stderr.write(`xinwen: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 2;
+    setTimeout(() => process.exit(2), 3000).unref();
   },
 );

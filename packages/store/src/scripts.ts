@@ -24,7 +24,8 @@ end
 
 /**
  * Ingest. ARGV: 1 id, 2 sha256 of the raw bytes, 3 raw bytes, 4 number of planned stages,
- * 5 base document JSON, 6.. field/value pairs for the doc hash.
+ * 5 base document JSON, 6 error JSON when the document fails at ingest ('' otherwise), 7 its code,
+ * 8.. field/value pairs for the doc hash.
  * Returns {'created'|'exists'|'conflict', status or stored sha256, event id?}.
  */
 export const ingestScript = `
@@ -38,8 +39,16 @@ ${complete}
 local id = ARGV[1]
 redis.call('SET', KEYS[2], ARGV[3])
 redis.call('HSET', KEYS[1], 'id', id, 'sha256', ARGV[2], 'base', ARGV[5], 'generation', '0', 'done', '0',
-  'createdAt', now, 'updatedAt', now, unpack(ARGV, 6))
+  'createdAt', now, 'updatedAt', now, unpack(ARGV, 8))
 redis.call('ZADD', KEYS[3], now, id)
+if ARGV[6] ~= '' then
+  redis.call('HSET', KEYS[1], 'status', 'failed', 'failedAt', now, 'error', ARGV[6])
+  redis.call('ZADD', KEYS[6], now, id)
+  redis.call('HINCRBY', KEYS[7], ARGV[7], 1)
+  local event = redis.call('XADD', KEYS[8], 'MAXLEN', '~', '1000000', '*',
+    'type', 'failed', 'id', id, 'generation', '0', 'at', now, 'stage', 'ingest', 'code', ARGV[7])
+  return {'created', 'failed', event}
+end
 if tonumber(ARGV[4]) == 0 then
   local event = complete(id, '0', now, ARGV[5])
   return {'created', 'completed', event}

@@ -259,3 +259,24 @@ describe('watch', () => {
     await iterator.return(undefined);
   });
 });
+
+describe('putRaw with a failure', () => {
+  it('stores the input and its failure in one write, with one failed event', async () => {
+    const line = '{"text": "重庆日报讯"';
+    const result = await store.putRaw({
+      content: line,
+      uri: 'batch.jsonl#L3',
+      stages: ['normalize'],
+      failure: { code: 'invalid_input', message: 'line 3 is not valid JSON' },
+    });
+    expect(result).toEqual({ id: contentId(line), created: true, status: 'failed' });
+    expect((await store.info(result.id))?.error).toEqual({
+      stage: 'ingest',
+      code: 'invalid_input',
+      message: 'line 3 is not valid JSON',
+    });
+    expect((await store.getRaw(result.id))?.content).toBe(line);
+    expect(await store.stats()).toMatchObject({ failed: 1, failuresByCode: { invalid_input: 1 } });
+    expect((await events()).map((e) => e.slice(0, 4))).toEqual([['type', 'failed', 'id', result.id]]);
+  });
+});

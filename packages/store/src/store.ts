@@ -211,6 +211,8 @@ export function createStore(options: StoreOptions = {}): Store {
         bytes,
         String(input.stages.length),
         JSON.stringify(base),
+        input.failure === undefined ? '' : JSON.stringify({ stage: 'ingest', ...input.failure }),
+        input.failure?.code ?? '',
         ...fields,
       ]);
       if (outcome === 'conflict') {

@@ -27,6 +27,12 @@ export interface RawInput {
    * for text and `unknown` for bytes (as `@xinwen/pipeline`'s `initialDocument`)
    */
   document?: { id: string; source: Source; warnings: Warning[] };
+  /**
+   * Store the document as failed at ingest (stage `ingest`) with this error, in the same write:
+   * for input that cannot be processed but must not be lost (an invalid JSON line, an oversized
+   * file). A `failed` event is appended.
+   */
+  failure?: { code: string; message: string };
 }
 
 /** What {@link Store.putRaw} did. */

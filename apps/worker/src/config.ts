@@ -1,0 +1,82 @@
+import { XinwenError } from '@xinwen/core';
+import { z } from 'zod';
+
+const redisUrl = z
+  .string()
+  .regex(/^rediss?:\/\/\S+$/, 'expected a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379');
+const positive = (max: number) => z.coerce.number().int().min(1).max(max);
+
+/** Everything the `xinwen` command can be configured with, from flags and the environment. */
+export const ConfigSchema = z.object({
+  /** `REDIS_URL`: the Redis for queues (and the store unless `storeUrl` is set); none: embedded. */
+  redisUrl: redisUrl.optional(),
+  /** `STORE_URL`: a separate Redis for the store. */
+  storeUrl: redisUrl.optional(),
+  /** `XINWEN_PREFIX`: prefix of the store's keys; the queues live under `<prefix>:queue`. */
+  prefix: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+$/, 'expected letters, digits, "_", "." or "-"')
+    .default('xinwen'),
+  /** `XINWEN_CONCURRENCY` / `--concurrency`: jobs at once per stage queue. */
+  concurrency: positive(64).default(1),
+  /** `XINWEN_ATTEMPTS`: tries of a job that fails for a transient reason (Redis gone). */
+  attempts: positive(100).default(6),
+  /** `XINWEN_BACKOFF_MS`: first retry delay, doubled each time. */
+  backoffMs: positive(3_600_000).default(1000),
+  /** `XINWEN_LOCK_MS`: how long a job's lock lasts without renewal (a dead worker's jobs move on after it). */
+  lockMs: z.coerce.number().int().min(500).max(3_600_000).default(30_000),
+  /** `XINWEN_STALLED_MS`: how often workers look for jobs whose worker died. */
+  stalledMs: z.coerce.number().int().min(500).max(3_600_000).default(30_000),
+  /** `XINWEN_MAX_BYTES`: documents larger than this fail at ingest with `document_too_large`. */
+  maxBytes: positive(512 * 2 ** 20).default(8 * 2 ** 20),
+  /** `XINWEN_SHUTDOWN_MS`: on SIGTERM/SIGINT, how long active jobs may take to finish. */
+  shutdownMs: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /** `XINWEN_DATA_DIR`: where the embedded Redis keeps its data. */
+  dataDir: z.string().min(1).default('.xinwen'),
+  /** `XINWEN_PIPELINE`: the module whose `createPipeline` runs the stages. */
+  pipeline: z.string().min(1).default('@xinwen/pipeline'),
+});
+
+/** The validated configuration. */
+export type Config = z.infer<typeof ConfigSchema>;
+
+const envNames: Record<keyof Config, string> = {
+  redisUrl: 'REDIS_URL',
+  storeUrl: 'STORE_URL',
+  prefix: 'XINWEN_PREFIX',
+  concurrency: 'XINWEN_CONCURRENCY',
+  attempts: 'XINWEN_ATTEMPTS',
+  backoffMs: 'XINWEN_BACKOFF_MS',
+  lockMs: 'XINWEN_LOCK_MS',
+  stalledMs: 'XINWEN_STALLED_MS',
+  maxBytes: 'XINWEN_MAX_BYTES',
+  shutdownMs: 'XINWEN_SHUTDOWN_MS',
+  dataDir: 'XINWEN_DATA_DIR',
+  pipeline: 'XINWEN_PIPELINE',
+};
+
+/**
+ * Reads the configuration: flags win over the environment. An empty variable counts as unset.
+ * @throws XinwenError `invalid_options` naming every bad setting and what was expected.
+ */
+export function loadConfig(
+  flags: Partial<Record<keyof Config, string | number | undefined>> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Config {
+  const input: Record<string, unknown> = {};
+  for (const [key, name] of Object.entries(envNames)) {
+    const flag = flags[key as keyof Config];
+    const value = flag ?? env[name];
+    if (value !== undefined && value !== '') input[key] = value;
+  }
+  const parsed = ConfigSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0]) as keyof Config;
+      const shown = flags[key] === undefined ? envNames[key] : `--${key}`;
+      return `${shown}=${JSON.stringify(input[key])}: ${issue.message}`;
+    });
+    throw new XinwenError('invalid_options', `invalid configuration: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}
