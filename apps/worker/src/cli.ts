@@ -2,14 +2,13 @@
 import { parseArgs } from 'node:util';
 import { isXinwenError } from '@xinwen/core';
 import type { DocumentStatus } from '@xinwen/store';
-import { type Io, withRuntime } from './commands/context.js';
-import { ingestCommand } from './commands/ingest.js';
-import { exportCommand, parseSince, showCommand, statusCommand } from './commands/inspect.js';
-import { processCommand } from './commands/process.js';
-import { reprocessCommand, retryFailedCommand } from './commands/reprocess.js';
-import { runCommand, workCommand } from './commands/work.js';
+import type { Io } from './commands/context.js';
 import { type Config, loadConfig } from './config.js';
-import { defaultInclude, type InputOptions } from './ingest.js';
+import type { InputOptions } from './ingest.js';
+
+// Each command loads what it needs when it runs, so `--help` and `process` start quickly.
+const context = () => import('./commands/context.js');
+const defaultInclude = ['**/*.txt', '**/*.jsonl', '**/*.ndjson'];
 
 const usage = `Usage: xinwen <command> [options]
 
@@ -114,6 +113,7 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write('xinwen process: name at least one file, directory or - for stdin\n');
         return 2;
       }
+      const { processCommand } = await import('./commands/process.js');
       const outcome = await processCommand(
         positionals,
         { pretty: values.pretty, summary: values.summary },
@@ -135,6 +135,9 @@ async function main(argv: string[]): Promise<number> {
       }
       const config = configFrom(values);
       const input = inputOptions(values, config);
+      const { withRuntime } = await context();
+      const { runCommand } = await import('./commands/work.js');
+      const { ingestCommand } = await import('./commands/ingest.js');
       return withRuntime(config, async (runtime) => {
         if (command === 'run')
           return runCommand(runtime, positionals, input, { concurrency: config.concurrency }, io);
@@ -153,6 +156,8 @@ async function main(argv: string[]): Promise<number> {
         },
       });
       const config = configFrom(values);
+      const { withRuntime } = await context();
+      const { workCommand } = await import('./commands/work.js');
       return withRuntime(config, (runtime) =>
         workCommand(
           runtime,
@@ -178,6 +183,8 @@ async function main(argv: string[]): Promise<number> {
         args: rest,
         options: { ...configOptions, json: { type: 'boolean', default: false } },
       });
+      const { withRuntime } = await context();
+      const { statusCommand } = await import('./commands/inspect.js');
       return withRuntime(configFrom(values), (runtime) => statusCommand(runtime, { json: values.json }, io));
     }
     case 'show': {
@@ -190,6 +197,8 @@ async function main(argv: string[]): Promise<number> {
         io.stderr('xinwen show: name one document id\n');
         return 2;
       }
+      const { withRuntime } = await context();
+      const { showCommand } = await import('./commands/inspect.js');
       return withRuntime(configFrom(values), (runtime) => showCommand(runtime, positionals[0]!, io));
     }
     case 'export': {
@@ -209,6 +218,8 @@ async function main(argv: string[]): Promise<number> {
         );
         return 2;
       }
+      const { withRuntime } = await context();
+      const { exportCommand, parseSince } = await import('./commands/inspect.js');
       const since = values.since === undefined ? undefined : parseSince(values.since);
       return withRuntime(configFrom(values), (runtime) =>
         exportCommand(
@@ -229,10 +240,14 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const from = values.from;
+      const { withRuntime } = await context();
+      const { reprocessCommand } = await import('./commands/reprocess.js');
       return withRuntime(configFrom(values), (runtime) => reprocessCommand(runtime, from, positionals, io));
     }
     case 'retry-failed': {
       const { values } = parseArgs({ args: rest, options: configOptions });
+      const { withRuntime } = await context();
+      const { retryFailedCommand } = await import('./commands/reprocess.js');
       return withRuntime(configFrom(values), (runtime) => retryFailedCommand(runtime, io));
     }
     default:

@@ -123,7 +123,7 @@ export async function waitUntilIdle(
   stages: readonly string[],
   options: { intervalMs?: number; signal?: AbortSignal } = {},
 ): Promise<void> {
-  const intervalMs = options.intervalMs ?? 500;
+  const intervalMs = options.intervalMs ?? 250;
   let quiet = 0;
   while (!options.signal?.aborted) {
     let busy = 0;
