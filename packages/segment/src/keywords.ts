@@ -3,8 +3,9 @@
  * window of five candidate words), or both (TF-IDF re-ranked by TextRank, the default). Candidates are nouns, names, places,
  * organisations, other proper nouns, verbal nouns, idioms, abbreviations and Latin terms of at
  * least two characters that are in neither nodejieba's stop-word list nor ours (data/stopwords.txt).
- * Words of the domain dictionary and person names found by the name rules are preferred: their
- * weight is multiplied by {@link preferredBoost}.
+ * Words of the domain dictionary and person names are preferred: their weight is multiplied by
+ * {@link preferredBoost}, and a name's IDF is the highest in the table (names are as specific as
+ * the rarest words, and most are not in the table at all).
  */
 import { readFileSync } from 'node:fs';
 import type { Keyword, Token } from '@xinwen/core';
@@ -22,6 +23,7 @@ const candidateTags = new Set(['n', 'nr', 'nrfg', 'nrt', 'ns', 'nt', 'nz', 'vn',
 interface IdfTable {
   idf: ReadonlyMap<string, number>;
   median: number;
+  max: number;
   stopWords: ReadonlySet<string>;
 }
 
@@ -43,6 +45,7 @@ function loadIdf(): IdfTable {
   idfTable = {
     idf,
     median: values[values.length >> 1] ?? 10,
+    max: values[values.length - 1] ?? 10,
     stopWords: new Set(readWordList(jieba.DEFAULT_STOP_WORD_DICT)),
   };
   return idfTable;
@@ -61,13 +64,16 @@ function isCandidate(token: Token, tables: RuleTables, stopWords: ReadonlySet<st
 function tfidf(
   words: readonly string[],
   preferred: ReadonlySet<string>,
+  names: ReadonlySet<string>,
   table: IdfTable,
 ): Map<string, number> {
   const scores = new Map<string, number>();
   for (const w of words) scores.set(w, (scores.get(w) ?? 0) + 1);
   for (const [w, count] of scores) {
     const boost = preferred.has(w) ? preferredBoost : 1;
-    scores.set(w, (count / words.length) * (table.idf.get(w) ?? table.median) * boost);
+    // a person's name is as specific as the rarest word, whatever the IDF table (if anything) says
+    const idf = names.has(w) ? table.max : (table.idf.get(w) ?? table.median);
+    scores.set(w, (count / words.length) * idf * boost);
   }
   return scores;
 }
@@ -137,17 +143,25 @@ export function keywordsFromTokens(
   const table = loadIdf();
   const words: string[] = [];
   const preferred = new Set<string>();
+  const names = new Set<string>();
   for (const token of tokens) {
     if (!isCandidate(token, tables, table.stopWords)) continue;
     words.push(token.text);
-    if (token.pos === 'nr' || tables.domainWords.has(token.text)) preferred.add(token.text);
+    // nodejieba's dictionary tags many common words nr (养老, 慈善); a name worth preferring starts
+    // with a surname and is not a word of the IDF table
+    const name =
+      token.pos === 'nr' &&
+      !table.idf.has(token.text) &&
+      (tables.surnames.has(token.text[0] ?? '') || tables.compoundSurnames.has(token.text.slice(0, 2)));
+    if (name) names.add(token.text);
+    if (name || tables.domainWords.has(token.text)) preferred.add(token.text);
   }
   if (words.length === 0) return [];
   let scores: Map<string, number>;
-  if (method === 'tfidf') scores = tfidf(words, preferred, table);
+  if (method === 'tfidf') scores = tfidf(words, preferred, names, table);
   else if (method === 'textrank') scores = textRank(words, preferred);
   else {
-    const a = normalize(tfidf(words, preferred, table));
+    const a = normalize(tfidf(words, preferred, names, table));
     const b = normalize(textRank(words, preferred));
     scores = new Map();
     // TF-IDF keeps words that are rare in general text; TextRank re-ranks them by how central
