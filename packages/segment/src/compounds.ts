@@ -51,9 +51,24 @@ export function lowEvidenceCompounds(): ReadonlySet<string> {
   return words;
 }
 
+type Parts = readonly { word: string; tag: string }[];
+
+/** Splits already computed: the same compounds recur from document to document. */
+const cache = new Map<string, Parts | null>();
+const cacheLimit = 50_000;
+
 /** The parts of a low-evidence compound with their tags, or undefined to keep it whole. */
-export function splitCompound(word: string): { word: string; tag: string }[] | undefined {
+export function splitCompound(word: string): Parts | undefined {
   if (word.length < 3 || !lowEvidenceCompounds().has(word)) return undefined;
+  const cached = cache.get(word);
+  if (cached !== undefined) return cached ?? undefined;
+  const parts = computeSplit(word);
+  if (cache.size >= cacheLimit) cache.clear();
+  cache.set(word, parts ?? null);
+  return parts;
+}
+
+function computeSplit(word: string): Parts | undefined {
   const jieba = engine();
   const parts = jieba.cutSmall(word, word.length - 1);
   if (parts.length < 2 || parts.join('') !== word) return undefined;

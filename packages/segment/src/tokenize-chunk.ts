@@ -66,6 +66,12 @@ export function tokenizeChunk(text: string, base: number, out: Token[], splitCom
     out.push({ text: text.slice(pos, end), pos: tag, start: base + pos, end: base + end });
     pos = end;
   };
+  /** Pushes `word`, which is the text at `pos` (no slicing needed). */
+  const pushWord = (word: string, tag: string): void => {
+    const end = pos + word.length;
+    out.push({ text: word, pos: tag, start: base + pos, end: base + end });
+    pos = end;
+  };
   /** Moves past the words that end at or before `target`; splits a word that straddles it. */
   const consumeTo = (target: number): void => {
     while (i < words.length && cur < target) {
@@ -157,8 +163,8 @@ export function tokenizeChunk(text: string, base: number, out: Token[], splitCom
       continue;
     }
     const parts = splitCompounds ? splitCompound(word) : undefined;
-    if (parts === undefined) push(wEnd, w.tag);
-    else for (const part of parts) push(pos + part.word.length, part.tag);
+    if (parts === undefined) pushWord(word, w.tag);
+    else for (const part of parts) pushWord(part.word, part.tag);
   }
   if (pos !== text.length) {
     throw new XinwenError(
