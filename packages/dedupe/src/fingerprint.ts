@@ -1,4 +1,5 @@
-import { sha256Hex, XinwenError } from '@xinwen/core';
+import { createHash } from 'node:crypto';
+import { XinwenError } from '@xinwen/core';
 import { charTable } from './chars.js';
 import { fmix32 } from './hash.js';
 import { MinHasher } from './minhash.js';
@@ -34,6 +35,15 @@ export interface FingerprintOptions {
 export const DEFAULT_SHINGLE_SIZE = 4;
 
 const BASE = 0x01000193;
+
+/**
+ * A second 32-bit hash derived from the first (already fully mixed) one: its top bits pick the
+ * MinHash bin, and the pair makes the 64 bits SimHash votes with.
+ */
+function second(a: number): number {
+  const b = Math.imul(a, 0x9e3779b1);
+  return (b ^ (b >>> 16)) >>> 0;
+}
 
 /** Checks a shingle size option, throwing `invalid_options` when it is out of range. */
 export function checkShingleSize(size: number): number {
@@ -85,7 +95,7 @@ export function fingerprint(text: string, options: FingerprintOptions = {}): Fin
     kept++;
     if (kept >= size) {
       const a = fmix32(h);
-      const b = fmix32(h ^ 0x9e3779b9);
+      const b = second(a);
       minhash.add(b, a);
       simhash.add(a, b);
     }
@@ -101,9 +111,13 @@ export function fingerprint(text: string, options: FingerprintOptions = {}): Fin
   }
   if (kept < size) {
     const a = fmix32(h);
-    const b = fmix32(h ^ 0x9e3779b9);
+    const b = second(a);
     minhash.add(b, a);
     simhash.add(a, b);
   }
-  return { contentHash: `sha256:${sha256Hex(text)}`, simhash: simhash.finish(), minhash: minhash.finish() };
+  return {
+    contentHash: `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`,
+    simhash: simhash.finish(),
+    minhash: minhash.finish(),
+  };
 }
