@@ -8,12 +8,14 @@ describe('@xinwen/dedupe public API', () => {
       'DEFAULT_SHINGLE_SIZE',
       'DEFAULT_THRESHOLD',
       'MINHASH_SIZE',
+      'createDedupe',
       'createDedupeIndex',
       'estimateJaccard',
       'findRepeatedParagraphs',
       'fingerprint',
       'hammingDistance',
       'memoryBackend',
+      'splitParagraphs',
     ]);
   });
 

@@ -7,4 +7,6 @@ export { estimateJaccard, MINHASH_SIZE } from './minhash.js';
 export type { RepeatedParagraph, RepeatedParagraphOptions } from './paragraphs.js';
 export { findRepeatedParagraphs } from './paragraphs.js';
 export { hammingDistance } from './simhash.js';
+export type { DedupeInput, DedupeOptions, TextParagraph } from './stage.js';
+export { createDedupe, splitParagraphs } from './stage.js';
 export type { DedupeBackend, DedupeResult, IndexEntry, IndexSettings } from './types.js';
