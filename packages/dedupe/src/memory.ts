@@ -1,10 +1,11 @@
+import { BandTable } from './band-table.js';
 import { BANDS } from './lsh.js';
 import { MINHASH_SIZE } from './minhash.js';
 import type { DedupeBackend, DedupeResult, IndexEntry, IndexSettings } from './types.js';
 
 /**
  * The in-process backend: documents are numbered in the order added; signatures live in one
- * growing `Uint32Array`, band values in one `Map` per band from band hash to document number(s).
+ * growing `Uint32Array`, band values in one open-addressing table per band (`band-table.ts`).
  * Nothing survives the process; use the Redis backend to share an index or keep it.
  */
 export function memoryBackend(): DedupeBackend {
@@ -13,14 +14,14 @@ export function memoryBackend(): DedupeBackend {
   let numbers = new Map<string, number>();
   let exact = new Map<string, number>();
   let signatures = new Uint32Array(MINHASH_SIZE * 1024);
-  let bands: Map<number, number | number[]>[] = [];
+  let bands: BandTable[] = [];
   const reset = () => {
     ids = [];
     clusters = [];
     numbers = new Map();
     exact = new Map();
     signatures = new Uint32Array(MINHASH_SIZE * 1024);
-    bands = Array.from({ length: BANDS }, () => new Map());
+    bands = Array.from({ length: BANDS }, () => new BandTable());
   };
   reset();
 
@@ -36,17 +37,13 @@ export function memoryBackend(): DedupeBackend {
     const need = Math.ceil(settings.threshold * MINHASH_SIZE - 1e-9);
     const seen = new Set<number>();
     const near: { num: number; equal: number }[] = [];
-    for (let b = 0; b < BANDS; b++) {
-      const bucket = bands[b]?.get(entry.bands[b] as number);
-      if (bucket === undefined) continue;
-      const list = typeof bucket === 'number' ? [bucket] : bucket;
-      for (const num of list) {
-        if (num === self || seen.has(num)) continue;
-        seen.add(num);
-        const equal = equalValues(num, entry.minhash);
-        if (equal >= need) near.push({ num, equal });
-      }
-    }
+    const visit = (num: number) => {
+      if (num === self || seen.has(num)) return;
+      seen.add(num);
+      const equal = equalValues(num, entry.minhash);
+      if (equal >= need) near.push({ num, equal });
+    };
+    for (let b = 0; b < BANDS; b++) (bands[b] as BandTable).forEach(entry.bands[b] as number, visit);
     near.sort((x, y) => y.equal - x.equal || x.num - y.num);
     const exactNum = exact.get(entry.contentHash);
     const exactOf = exactNum !== undefined && exactNum !== self ? exactNum : undefined;
@@ -70,12 +67,7 @@ export function memoryBackend(): DedupeBackend {
       }
       signatures.set(entry.minhash, num * MINHASH_SIZE);
       for (let b = 0; b < BANDS; b++) {
-        const map = bands[b] as Map<number, number | number[]>;
-        const key = entry.bands[b] as number;
-        const bucket = map.get(key);
-        if (bucket === undefined) map.set(key, num);
-        else if (typeof bucket === 'number') map.set(key, [bucket, num]);
-        else if (bucket.length < settings.maxBucketSize) bucket.push(num);
+        (bands[b] as BandTable).add(entry.bands[b] as number, num, settings.maxBucketSize);
       }
     }
 
