@@ -4,23 +4,19 @@
  *
  *   pnpm --filter @xinwen/dedupe bench          (REDIS_URL names the Redis; default 127.0.0.1:6379)
  *
- * The heap figure for the memory backend needs `--expose-gc` (the script re-runs itself with it).
+ * The memory backend's bytes per document come from `memory-per-doc.ts`, run in a fresh process.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { runBench, scaleCorpus } from '../../../tooling/bench.js';
 import { readSeeds } from '../../../tooling/seeds.js';
 import { createDedupeIndex, findRepeatedParagraphs, fingerprint } from '../src/index.js';
 import { redisBackend } from '../src/redis.js';
+import { syntheticDocuments } from './synthetic.js';
 
-if (typeof globalThis.gc !== 'function') {
-  const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', ...process.argv.slice(1)], {
-    stdio: 'inherit',
-  });
-  process.exit(run.status ?? 1);
-}
-const gc = globalThis.gc as () => void;
+const memoryScript = fileURLToPath(new URL('./memory-per-doc.ts', import.meta.url));
 
 const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const DOCS = Number(process.env.DEDUPE_BENCH_DOCS ?? 20_000);
@@ -58,27 +54,7 @@ console.log(
 );
 
 // --- 2. Synthetic documents for the index ---------------------------------------------------------
-// Distinct 800-character documents drawn from the seeds' own characters, every tenth one a
-// near copy (a few characters changed) of the document before it, so lookups find candidates.
-const pool = Array.from(new Set(seeds.join('').replace(/[^\p{Script=Han}]/gu, ''))).join('');
-let state = 42;
-const random = () => {
-  state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-  return state / 2 ** 32;
-};
-const docs: string[] = [];
-for (let i = 0; i < DOCS; i++) {
-  if (i % 10 === 9) {
-    const prev = Array.from(docs[i - 1] as string);
-    for (let k = 0; k < 8; k++)
-      prev[Math.floor(random() * prev.length)] = pool[Math.floor(random() * pool.length)] as string;
-    docs.push(prev.join(''));
-  } else {
-    let text = '';
-    for (let k = 0; k < 800; k++) text += pool[Math.floor(random() * pool.length)];
-    docs.push(text);
-  }
-}
+const docs = syntheticDocuments(seeds, DOCS);
 const ids = docs.map((d) => `sha256:${createHash('sha256').update(d).digest('hex')}`);
 const fps = docs.map((d) => fingerprint(d));
 const docBytes = docs.reduce((s, d) => s + Buffer.byteLength(d), 0) / DOCS;
@@ -97,25 +73,15 @@ const time = async (label: string, n: number, fn: () => Promise<unknown>): Promi
 
 // --- 3. Memory backend: operations per second and heap bytes per document -------------------------
 console.log('\n## memory backend');
-// Bytes per document, measured first so that no other index is collected in between: an index
-// filled with ids and fingerprints made inside the measured stretch, so that what the index keeps
-// (id strings, content hashes, signatures, band tables, spare capacity) counts and the
-// fingerprints it does not keep are garbage by the second gc().
-gc();
-const heapBefore = process.memoryUsage();
-const measured = createDedupeIndex();
-for (let i = 0; i < DOCS; i++) {
-  const text = docs[i] as string;
-  await measured.checkAndAdd(`sha256:${createHash('sha256').update(text).digest('hex')}`, fingerprint(text));
+{
+  // Bytes per document, in a fresh process that does nothing else first, so that no garbage
+  // from the runs above is freed inside the measured stretch.
+  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', memoryScript, String(DOCS)], {
+    encoding: 'utf8',
+  });
+  process.stdout.write(child.stdout);
+  if (child.status !== 0) process.stderr.write(child.stderr);
 }
-gc();
-const heapAfter = process.memoryUsage();
-const heapDelta =
-  heapAfter.heapUsed + heapAfter.arrayBuffers - (heapBefore.heapUsed + heapBefore.arrayBuffers);
-console.log(
-  `heap + array buffers: ${(heapDelta / 2 ** 20).toFixed(1)} MiB for ${DOCS} documents = ${(heapDelta / DOCS).toFixed(0)} bytes per document (ids included); index holds ${await measured.size()}`,
-);
-
 const memory = createDedupeIndex();
 const memAdd = await time(`checkAndAdd x ${DOCS}`, DOCS, async () => {
   for (let i = 0; i < DOCS; i++) await memory.checkAndAdd(ids[i] as string, fps[i] as (typeof fps)[number]);
@@ -123,8 +89,6 @@ const memAdd = await time(`checkAndAdd x ${DOCS}`, DOCS, async () => {
 const memCheck = await time(`check x ${DOCS}`, DOCS, async () => {
   for (let i = 0; i < DOCS; i++) await memory.check(`q${i}`, fps[i] as (typeof fps)[number]);
 });
-// Keep the measured index alive to here.
-if ((await measured.size()) !== DOCS) throw new Error('measured index lost documents');
 
 // --- 4. Redis backend ------------------------------------------------------------------------------
 console.log('\n## redis backend');

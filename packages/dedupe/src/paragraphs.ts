@@ -53,6 +53,9 @@ export interface RepeatedParagraphOptions {
 
 const sentenceEnd = /[。！？!?]/;
 
+/** Paragraph numbers are packed into the low 20 bits of a sort key. */
+const PARAGRAPH_LIMIT = 2 ** 20;
+
 function checkRatio(name: string, value: number): number {
   if (!(typeof value === 'number' && value > 0 && value <= 1)) {
     throw new XinwenError(
@@ -99,48 +102,62 @@ export function findRepeatedParagraphs(
     prose.push(sentenceEnd.test(p));
   }
 
-  // Inverted index over earlier paragraphs: shingle -> paragraphs holding it.
-  const postings = new Map<number, number[]>();
-  const counts = new Int32Array(n);
-  const found: RepeatedParagraph[] = [];
-  for (let j = 0; j < n; j++) {
-    const set = sets[j] as Uint32Array;
-    if ((kept[j] as number) < minLength) continue;
-    const touched: number[] = [];
-    for (const s of set) {
-      const list = postings.get(s);
-      if (list === undefined) {
-        postings.set(s, [j]);
-        continue;
-      }
-      for (const i of list) {
-        if (counts[i] === 0) touched.push(i);
-        counts[i] = (counts[i] as number) + 1;
-      }
-      list.push(j);
-    }
-    let best: RepeatedParagraph | undefined;
-    for (const i of touched.sort((a, b) => a - b)) {
-      const common = counts[i] as number;
-      counts[i] = 0;
-      const other = sets[i] as Uint32Array;
-      const jaccard = common / (other.length + set.length - common);
-      let similarity = 0;
-      if (jaccard >= threshold) similarity = jaccard;
-      else {
-        const shorter = other.length <= set.length ? i : j;
-        const share = common / Math.min(other.length, set.length);
-        if (share >= containment && (kept[shorter] as number) >= minContained && prose[shorter] === true) {
-          similarity = share;
-        }
-      }
-      if (similarity > 0 && (best === undefined || similarity > best.similarity)) {
-        best = { first: i, repeat: j, similarity: round(similarity) };
-      }
-    }
-    if (best) found.push(best);
+  // Shared shingles per pair of paragraphs, without a map per shingle: every (shingle, paragraph)
+  // goes into one Float64Array as shingle * 2^20 + paragraph, a numeric sort brings equal
+  // shingles together (paragraphs ascending), and each run of length > 1 counts its pairs.
+  if (n >= PARAGRAPH_LIMIT) {
+    throw new XinwenError('invalid_input', `expected fewer than ${PARAGRAPH_LIMIT} paragraphs, found ${n}`);
   }
-  return found;
+  let total = 0;
+  for (let j = 0; j < n; j++) if ((kept[j] as number) >= minLength) total += (sets[j] as Uint32Array).length;
+  const keys = new Float64Array(total);
+  let k = 0;
+  for (let j = 0; j < n; j++) {
+    if ((kept[j] as number) < minLength) continue;
+    for (const h of sets[j] as Uint32Array) keys[k++] = h * PARAGRAPH_LIMIT + j;
+  }
+  keys.sort();
+  const common = new Map<number, number>(); // i * n + j -> shared shingles, i < j
+  for (let start = 0; start < total; ) {
+    const shingle = Math.floor((keys[start] as number) / PARAGRAPH_LIMIT);
+    let end = start + 1;
+    while (end < total && Math.floor((keys[end] as number) / PARAGRAPH_LIMIT) === shingle) end++;
+    for (let x = start; x < end - 1; x++) {
+      const i = (keys[x] as number) % PARAGRAPH_LIMIT;
+      for (let y = x + 1; y < end; y++) {
+        const pair = i * n + ((keys[y] as number) % PARAGRAPH_LIMIT);
+        common.set(pair, (common.get(pair) ?? 0) + 1);
+      }
+    }
+    start = end;
+  }
+
+  const best = new Map<number, RepeatedParagraph>(); // repeat -> best earlier match
+  for (const pair of [...common.keys()].sort((x, y) => x - y)) {
+    const shared = common.get(pair) as number;
+    const i = Math.floor(pair / n);
+    const j = pair % n;
+    const a = (sets[i] as Uint32Array).length;
+    const b = (sets[j] as Uint32Array).length;
+    const jaccard = shared / (a + b - shared);
+    let similarity = 0;
+    if (jaccard >= threshold) similarity = jaccard;
+    else {
+      const shorter = a <= b ? i : j;
+      const share = shared / Math.min(a, b);
+      if (share >= containment && (kept[shorter] as number) >= minContained && prose[shorter] === true) {
+        similarity = share;
+      }
+    }
+    // Pairs come in order of i for each j, so on a tie the earliest paragraph stays.
+    const current = best.get(j);
+    if (similarity > 0 && (current === undefined || similarity > current.similarity)) {
+      best.set(j, { first: i, repeat: j, similarity });
+    }
+  }
+  return [...best.values()]
+    .sort((x, y) => x.repeat - y.repeat)
+    .map((r) => ({ ...r, similarity: round(r.similarity) }));
 }
 
 function round(x: number): number {
