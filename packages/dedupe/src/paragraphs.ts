@@ -1,6 +1,6 @@
 import { XinwenError } from '@xinwen/core';
 import { checkShingleSize, DEFAULT_SHINGLE_SIZE } from './fingerprint.js';
-import { shingleSet } from './shingle.js';
+import { shingleHashes } from './shingle.js';
 
 /** A paragraph that repeats an earlier one in the same document. */
 export interface RepeatedParagraph {
@@ -53,9 +53,6 @@ export interface RepeatedParagraphOptions {
 
 const sentenceEnd = /[。！？!?]/;
 
-/** Paragraph numbers are packed into the low 20 bits of a sort key. */
-const PARAGRAPH_LIMIT = 2 ** 20;
-
 function checkRatio(name: string, value: number): number {
   if (!(typeof value === 'number' && value > 0 && value <= 1)) {
     throw new XinwenError(
@@ -92,53 +89,63 @@ export function findRepeatedParagraphs(
   const size = checkShingleSize(options.shingleSize ?? DEFAULT_SHINGLE_SIZE);
 
   const n = paragraphs.length;
-  const sets: Uint32Array[] = [];
-  const kept: number[] = [];
+  let room = 0;
+  for (const p of paragraphs) room += p.length + 1;
+  const hashes = new Uint32Array(room);
+  const sizes = new Int32Array(n); // distinct shingles per paragraph
+  const kept = new Int32Array(n);
   const prose: boolean[] = [];
-  for (const p of paragraphs) {
-    const s = shingleSet(p, size);
-    sets.push(s.set);
-    kept.push(s.kept);
-    prose.push(sentenceEnd.test(p));
-  }
 
-  // Shared shingles per pair of paragraphs, without a map per shingle: every (shingle, paragraph)
-  // goes into one Float64Array as shingle * 2^20 + paragraph, a numeric sort brings equal
-  // shingles together (paragraphs ascending), and each run of length > 1 counts its pairs.
-  if (n >= PARAGRAPH_LIMIT) {
-    throw new XinwenError('invalid_input', `expected fewer than ${PARAGRAPH_LIMIT} paragraphs, found ${n}`);
-  }
-  let total = 0;
-  for (let j = 0; j < n; j++) if ((kept[j] as number) >= minLength) total += (sets[j] as Uint32Array).length;
-  const keys = new Float64Array(total);
-  let k = 0;
+  // Shared shingles per pair of paragraphs, counted through one open-addressing table from
+  // shingle to the chain of paragraphs holding it (typed arrays, no allocation per shingle):
+  // each distinct (shingle, paragraph) meets the earlier paragraphs with that shingle and counts
+  // the pair. A shingle met again in the same paragraph finds itself at the head and is skipped.
+  let capacity = 16;
+  while (capacity < room * 2) capacity *= 2;
+  const mask = capacity - 1;
+  const slotShingle = new Uint32Array(capacity);
+  const slotHead = new Int32Array(capacity).fill(-1); // latest entry for the shingle
+  const entryParagraph = new Int32Array(room);
+  const entryNext = new Int32Array(room); // the entry of the previous paragraph with the shingle
+  // Pairs i < j at i * n + j: a flat array for up to 1024 paragraphs, a map above.
+  const dense = n <= 1024 ? new Int32Array(n * n) : undefined;
+  const sparse = new Map<number, number>();
+  const pairs: number[] = [];
+  let entries = 0;
   for (let j = 0; j < n; j++) {
-    if ((kept[j] as number) < minLength) continue;
-    for (const h of sets[j] as Uint32Array) keys[k++] = h * PARAGRAPH_LIMIT + j;
-  }
-  keys.sort();
-  const common = new Map<number, number>(); // i * n + j -> shared shingles, i < j
-  for (let start = 0; start < total; ) {
-    const shingle = Math.floor((keys[start] as number) / PARAGRAPH_LIMIT);
-    let end = start + 1;
-    while (end < total && Math.floor((keys[end] as number) / PARAGRAPH_LIMIT) === shingle) end++;
-    for (let x = start; x < end - 1; x++) {
-      const i = (keys[x] as number) % PARAGRAPH_LIMIT;
-      for (let y = x + 1; y < end; y++) {
-        const pair = i * n + ((keys[y] as number) % PARAGRAPH_LIMIT);
-        common.set(pair, (common.get(pair) ?? 0) + 1);
+    const text = paragraphs[j] as string;
+    prose.push(sentenceEnd.test(text));
+    const shingles = shingleHashes(text, size, hashes);
+    kept[j] = shingles.kept;
+    if (shingles.kept < minLength) continue;
+    for (let k = 0; k < shingles.count; k++) {
+      const h = hashes[k] as number;
+      let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+      while (slotHead[slot] !== -1 && slotShingle[slot] !== h) slot = (slot + 1) & mask;
+      const head = slotHead[slot] as number;
+      if (head !== -1 && entryParagraph[head] === j) continue; // seen in this paragraph
+      for (let e = head; e !== -1; e = entryNext[e] as number) {
+        const pair = (entryParagraph[e] as number) * n + j;
+        const count = dense ? (dense[pair] as number) : (sparse.get(pair) ?? 0);
+        if (count === 0) pairs.push(pair);
+        if (dense) dense[pair] = count + 1;
+        else sparse.set(pair, count + 1);
       }
+      slotShingle[slot] = h;
+      entryParagraph[entries] = j;
+      entryNext[entries] = head;
+      slotHead[slot] = entries++;
+      sizes[j] = (sizes[j] as number) + 1;
     }
-    start = end;
   }
 
   const best = new Map<number, RepeatedParagraph>(); // repeat -> best earlier match
-  for (const pair of [...common.keys()].sort((x, y) => x - y)) {
-    const shared = common.get(pair) as number;
+  for (const pair of pairs.sort((x, y) => x - y)) {
+    const shared = dense ? (dense[pair] as number) : (sparse.get(pair) as number);
     const i = Math.floor(pair / n);
     const j = pair % n;
-    const a = (sets[i] as Uint32Array).length;
-    const b = (sets[j] as Uint32Array).length;
+    const a = sizes[i] as number;
+    const b = sizes[j] as number;
     const jaccard = shared / (a + b - shared);
     let similarity = 0;
     if (jaccard >= threshold) similarity = jaccard;

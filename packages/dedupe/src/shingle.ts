@@ -15,14 +15,17 @@ const BASE = 0x01000193;
 /** Largest shingle size supported by the ring buffer. */
 export const MAX_SHINGLE_SIZE = 16;
 
-/** The distinct shingle hashes of a text, sorted ascending, and the number of kept characters. */
-export function shingleSet(text: string, size: number): { set: Uint32Array; kept: number } {
+/**
+ * Writes the hash of every shingle of `text` (repeats included) into `out`, which must hold at
+ * least `text.length + 1` values, and returns how many were written and how many characters were
+ * kept.
+ */
+export function shingleHashes(text: string, size: number, out: Uint32Array): { count: number; kept: number } {
   const table = charTable();
   const ring = new Int32Array(MAX_SHINGLE_SIZE);
   let topPower = 1;
   for (let i = 1; i < size; i++) topPower = Math.imul(topPower, BASE);
-  const hashes = new Uint32Array(text.length + 1);
-  let length = 0;
+  let count = 0;
   let h = 0;
   let kept = 0;
   let slot = 0;
@@ -34,10 +37,17 @@ export function shingleSet(text: string, size: number): { set: Uint32Array; kept
     slot = slot + 1 === size ? 0 : slot + 1;
     h = (Math.imul(h, BASE) + c) | 0;
     kept++;
-    if (kept >= size) hashes[length++] = fmix32(h);
+    if (kept >= size) out[count++] = fmix32(h);
   }
-  if (kept > 0 && kept < size) hashes[length++] = fmix32(h);
-  const sorted = hashes.subarray(0, length).sort();
+  if (kept > 0 && kept < size) out[count++] = fmix32(h);
+  return { count, kept };
+}
+
+/** The distinct shingle hashes of a text, sorted ascending, and the number of kept characters. */
+export function shingleSet(text: string, size: number): { set: Uint32Array; kept: number } {
+  const hashes = new Uint32Array(text.length + 1);
+  const { count, kept } = shingleHashes(text, size, hashes);
+  const sorted = hashes.subarray(0, count).sort();
   let unique = 0;
   for (let i = 0; i < sorted.length; i++) {
     if (unique === 0 || sorted[i] !== sorted[unique - 1]) sorted[unique++] = sorted[i] as number;
