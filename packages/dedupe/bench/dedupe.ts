@@ -46,8 +46,6 @@ runBench({
     { name: 'fingerprint', fn: (t) => fingerprint(t) },
     { name: 'findRepeatedParagraphs', fn: (t) => findRepeatedParagraphs(splitParagraphs(t)) },
   ],
-  rounds: 7,
-  warmup: 2,
 });
 console.log(
   'fingerprint relative to @xinwen/normalize: not measured here — normalize is a separate package this one does not depend on; run both benches on the seeds and divide their MB/s.',
