@@ -16,6 +16,7 @@ export interface RedisBackendOptions {
    * An ioredis client to use. The backend does not close a client it was given. When absent,
    * the backend connects to `url` itself (importing `ioredis` on first use) and closes that
    * connection on `close()`.
+   * @default undefined (the backend connects to `url`)
    */
   client?: Redis;
   /**
