@@ -277,3 +277,42 @@ for (const threshold of [0.3, 0.4, DEFAULT_THRESHOLD, 0.6, 0.7]) {
     if (s.falsePositives.length > 0) console.log(`  false positives: ${s.falsePositives.join('; ')}`);
   }
 }
+
+// Repeated paragraphs inside the seeds, against the pairs a reader finds (seeds split on blank
+// lines): 000 prints the 李保海 paragraph twice; 001 has the 李明清 paragraph with two openings and
+// a block repeated after the page break, its first paragraph cut to 「金、医药…」.
+const expectedRepeats: Record<string, [number, number][]> = {
+  '000': [[13, 15]],
+  '001': [
+    [22, 23],
+    [38, 45],
+    [39, 46],
+    [40, 47],
+    [41, 48],
+  ],
+  '002': [],
+  '003': [],
+  '004': [],
+};
+let found = 0;
+let correct = 0;
+let expected = 0;
+console.log('\n# repeated paragraphs in the seeds');
+for (const seed of readSeeds()) {
+  const paragraphs = seed.text
+    .split(/\n[ \t\u3000]*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+  const result = findRepeatedParagraphs(paragraphs);
+  const want = expectedRepeats[seed.name.slice(0, 3)] ?? [];
+  const hits = result.filter((r) => want.some(([a, b]) => a === r.first && b === r.repeat));
+  found += result.length;
+  correct += hits.length;
+  expected += want.length;
+  console.log(
+    `${seed.name.slice(0, 3)}: ${result.map((r) => `${r.first}→${r.repeat} (${r.similarity})`).join(', ') || 'none'}`,
+  );
+}
+console.log(
+  `precision ${(found === 0 ? 1 : correct / found).toFixed(3)} [${correct}/${found}], recall ${(correct / expected).toFixed(3)} [${correct}/${expected}]`,
+);
