@@ -58,8 +58,10 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', confidence: 0.99 };
 
-  const gb = tryDecode('gb18030', bytes);
-  const big5 = tryDecode('big5', bytes);
+  // 0xFF is neither a lead nor a trail byte in GB18030 or Big5 (some decoders skip it silently).
+  const legacyOk = bytes.indexOf(0xff) < 0;
+  const gb = legacyOk ? tryDecode('gb18030', bytes) : undefined;
+  const big5 = legacyOk ? tryDecode('big5', bytes) : undefined;
   // Both legacy decoders accept most double-byte text; the decoding whose characters fall in the
   // common range of its own character set (GB2312 level 1 area / Big5 frequent area) wins.
   const gbScore = gb === undefined ? -1 : legacyScore(gb, 0x4e00, 0x9fa5) * gbCommonShare(bytes);

@@ -20,7 +20,7 @@ export function looksLikeHtml(text: string): boolean {
 }
 
 const MARKUP =
-  /<!--[\s\S]*?-->|<(script|style)\b[\s\S]*?<\/\1\s*>|<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|&(#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/g;
+  /<!--[\s\S]*?-->|<![a-zA-Z][^>]*>|<(script|style)\b[\s\S]*?<\/\1\s*>|<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|&(#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/g;
 const BLOCK = new Set([
   'p',
   'div',

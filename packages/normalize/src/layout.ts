@@ -81,8 +81,8 @@ function isTerminated(text: string, wrapped = false): boolean {
 
 /** A headline-like line: words separated by a space and no sentence punctuation. */
 function isHeadlineLike(text: string): boolean {
-  if (text.length > 80 || /[，。；（(]/.test(text)) return false;
-  return / [|｜] /.test(text) || /[\u4e00-\u9fff”」\d] [\u4e00-\u9fff“「\d]/.test(text);
+  if (text.length > 80 || /[，。；、（(]/.test(text)) return false;
+  return / [|｜] /.test(text) || /[\u4e00-\u9fff”」\d] [\u4e00-\u9fff“「]/.test(text);
 }
 
 function unclosedQuote(text: string): boolean {
@@ -284,8 +284,8 @@ function classify(lines: Line[], steps: LayoutSteps): void {
     const standalone = line.gap > 0 && (next === undefined || next.gap > 0);
     if (!standalone) continue;
     const t = line.text;
-    // A short captioned photo between runs of blank lines: `赛力斯汽车超级工厂。`
-    if (line.gap >= 2 && t.length <= 30 && t.endsWith('。') && !/[，,：]/.test(t)) {
+    // Photo captions set between runs of blank lines, two or more in a row: `赛力斯汽车超级工厂。`
+    if (isPhotoCaption(line) && (isPhotoCaption(lines[k - 1]) || isPhotoCaption(next))) {
       line.removed = 'caption';
       continue;
     }
@@ -306,6 +306,12 @@ function classify(lines: Line[], steps: LayoutSteps): void {
       line.removed = 'caption';
     }
   }
+}
+
+function isPhotoCaption(line: Line | undefined): boolean {
+  if (line === undefined || line.gap < 2) return false;
+  const t = line.text;
+  return t.length <= 30 && t.endsWith('。') && !/[，,：]/.test(t);
 }
 
 function previousKept(lines: readonly Line[], k: number): Line | undefined {
