@@ -7,7 +7,8 @@
 /** One pass's result: the new text and, per output code unit (plus one for the end), its input offset. */
 export interface PassResult {
   text: string;
-  map: Int32Array;
+  /** `null` when every output code unit maps to the same input offset (a same-length rewrite). */
+  map: Int32Array | null;
 }
 
 /** Builds a pass's output text and its offset map together. */
@@ -95,7 +96,8 @@ export class Edit {
 }
 
 /** Composes `outer` (new text → middle text) after `inner` (middle text → raw). */
-export function compose(inner: Int32Array | null, outer: Int32Array): Int32Array {
+export function compose(inner: Int32Array | null, outer: Int32Array | null): Int32Array | null {
+  if (outer === null) return inner;
   if (inner === null) return outer;
   const out = new Int32Array(outer.length);
   for (let i = 0; i < outer.length; i++) out[i] = inner[outer[i] as number] as number;

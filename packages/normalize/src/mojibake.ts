@@ -71,7 +71,11 @@ export function repairMojibake(
   if (text.indexOf('?') < 0) return null;
   const edit = new Edit(text);
   let changed = false;
-  const traditional = prefersTraditional(text, ctx);
+  let traditional: boolean | undefined;
+  const prefersTrad = (): boolean => {
+    traditional ??= prefersTraditional(text, ctx);
+    return traditional;
+  };
   let repaired = 0;
   let recovered = 0;
 
@@ -153,7 +157,7 @@ export function repairMojibake(
       if (isPinyinSyllable(u[1] as string)) hints.push(u[1] as string);
     const prev = start > 0 ? (text[start - 1] as string) : '';
     const next = text[end] ?? '';
-    const found = recover(text, hints, prev, next, ctx, traditional);
+    const found = recover(text, hints, prev, next, ctx, prefersTrad());
     if (found !== undefined) {
       spans.push({ start, end, text: found });
       recovered++;

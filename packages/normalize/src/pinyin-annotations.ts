@@ -7,20 +7,33 @@ import { Edit, type PassResult } from './edit.js';
 import { count, type Fixes } from './fixes.js';
 import { isPinyinSyllable, PINYIN_LETTERS } from './pinyin.js';
 
-const ANNOTATION = new RegExp(`(?<=[\\u3400-\\u9fff\\uf900-\\ufaff])\\(([${PINYIN_LETTERS}]{1,6})\\)`, 'g');
+const SYLLABLE = new RegExp(`^[${PINYIN_LETTERS}]{1,6}$`);
+
+function isIdeograph(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
 
 /** Runs the pass; `null` when there is nothing to remove. */
 export function removePinyinAnnotations(text: string, fixes: Fixes): PassResult | null {
-  if (text.indexOf('(') < 0) return null;
+  let open = text.indexOf('(');
+  if (open < 0) return null;
   let edit: Edit | null = null;
   let removed = 0;
-  ANNOTATION.lastIndex = 0;
-  for (let m = ANNOTATION.exec(text); m !== null; m = ANNOTATION.exec(text)) {
-    if (!isPinyinSyllable(m[1] as string)) continue;
-    edit ??= new Edit(text);
-    edit.keepUntil(m.index);
-    edit.skipTo(m.index + m[0].length);
-    removed++;
+  while (open >= 0) {
+    const close = text.indexOf(')', open + 1);
+    if (close < 0) break;
+    if (close - open <= 7 && open > 0 && isIdeograph(text.charCodeAt(open - 1))) {
+      const syllable = text.slice(open + 1, close);
+      if (SYLLABLE.test(syllable) && isPinyinSyllable(syllable)) {
+        edit ??= new Edit(text);
+        edit.keepUntil(open);
+        edit.skipTo(close + 1);
+        removed++;
+        open = text.indexOf('(', close + 1);
+        continue;
+      }
+    }
+    open = text.indexOf('(', open + 1);
   }
   count(fixes, 'pinyin_annotation', removed);
   return edit === null ? null : edit.finish();

@@ -159,12 +159,9 @@ export function convertScript(
   if (hits * 50 > n) {
     const out = table.convert(text);
     if (out.length === n) {
-      let changed = 0;
-      for (let i = 0; i < n; i++) if (out.charCodeAt(i) !== text.charCodeAt(i)) changed++;
-      count(fixes, key, changed);
-      const map = new Int32Array(n + 1);
-      for (let i = 0; i <= n; i++) map[i] = i;
-      return { text: out, map };
+      // Counted as the characters that convert on their own (phrase-only changes are not counted).
+      count(fixes, key, hits);
+      return { text: out, map: null };
     }
   }
   const edit = new Edit(text);
