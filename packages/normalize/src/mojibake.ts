@@ -190,7 +190,7 @@ function countOf(s: string, ch: string): number {
 function prefersTraditional(text: string, ctx: MojibakeContext): boolean {
   let trad = 0;
   const limit = Math.min(text.length, 4000);
-  for (let i = 0; i < limit; i++) {
+  for (let i = 0; i < limit && trad < 3; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x4e00 || c > 0x9fff) continue;
     const ch = text[i] as string;
