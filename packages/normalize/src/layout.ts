@@ -119,12 +119,22 @@ function splitLines(text: string): Line[] {
 /** Hard-wrapped text: many lines, most of them close to one short width. Returns the width or 0. */
 function wrapWidth(lines: readonly Line[]): number {
   if (lines.length < 20) return 0;
-  const lengths = lines.map((l) => l.text.length).sort((a, b) => a - b);
-  const median = lengths[lengths.length >> 1] as number;
+  // Median and spread from a histogram of line lengths (lines over 63 code units share a bucket).
+  const histogram = new Uint32Array(65);
+  for (const l of lines) {
+    const bucket = Math.min(l.text.length, 64);
+    histogram[bucket] = (histogram[bucket] as number) + 1;
+  }
+  const half = lines.length >> 1;
+  let median = 0;
+  for (let seen = 0; median < 65; median++) {
+    seen += histogram[median] as number;
+    if (seen > half) break;
+  }
   if (median < 8 || median > 30) return 0;
   let near = 0;
-  for (const len of lengths) if (len >= median - 3 && len <= median + 3) near++;
-  return near * 2 >= lengths.length ? median : 0;
+  for (let len = median - 3; len <= median + 3; len++) near += histogram[len] as number;
+  return near * 2 >= lines.length ? median : 0;
 }
 
 /** Runs the pass. Always returns a result (line structure is rebuilt). */

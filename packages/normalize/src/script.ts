@@ -188,6 +188,10 @@ export function detectScript(text: string): Script {
     t += trad[c] as number;
     s += simp[c] as number;
   }
+  return scriptOf(t, s);
+}
+
+function scriptOf(t: number, s: number): Script {
   const all = t + s;
   if (all === 0) return 'hans';
   const share = t / all;
@@ -216,11 +220,57 @@ export function convertScript(
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (changes[c] === 1 && !keep?.has(c)) {
+    if (changes[c] === 1 && (keep === undefined || !keep.has(c))) {
       if (first < 0) first = i;
       hits++;
     }
   }
+  return convertHits(text, table, fixes, key, keep, hits, first);
+}
+
+/**
+ * Detects the script and converts in one scan, for the usual simplified target (whose table of
+ * changed characters is also the table of traditional-only characters).
+ */
+export function detectAndSimplify(text: string, fixes: Fixes): { script: Script; result: PassResult | null } {
+  const table = scriptTable('simplified');
+  const trad = table.changes;
+  const simp = scriptTable('traditional').changes;
+  const keep = simplifiedAlso();
+  let t = 0;
+  let s = 0;
+  let hits = 0;
+  let first = -1;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x3400) continue;
+    s += simp[c] as number;
+    if (trad[c] === 1) {
+      t++;
+      if (!keep.has(c)) {
+        if (first < 0) first = i;
+        hits++;
+      }
+    }
+  }
+  return {
+    script: scriptOf(t, s),
+    result: convertHits(text, table, fixes, 'traditional', keep, hits, first),
+  };
+}
+
+function convertHits(
+  text: string,
+  table: ScriptTable,
+  fixes: Fixes,
+  key: string,
+  keep: Set<number> | undefined,
+  hits: number,
+  first: number,
+): PassResult | null {
+  const changes = table.changes;
+  const n = text.length;
   if (hits === 0) return null;
   if (hits * 50 > n) {
     const out = table.convert(text);
@@ -235,7 +285,7 @@ export function convertScript(
   let i = first;
   while (i < n) {
     const code = text.charCodeAt(i);
-    if (changes[code] !== 1 || keep?.has(code)) {
+    if (changes[code] !== 1 || (keep !== undefined && keep.has(code))) {
       i++;
       continue;
     }
