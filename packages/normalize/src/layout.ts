@@ -81,8 +81,9 @@ function isTerminated(text: string, wrapped = false): boolean {
 
 /** A headline-like line: words separated by a space and no sentence punctuation. */
 function isHeadlineLike(text: string): boolean {
-  if (text.length > 80 || /[，。；、（(]/.test(text)) return false;
-  return / [|｜] /.test(text) || /[\u4e00-\u9fff”」\d] [\u4e00-\u9fff“「]/.test(text);
+  if (text.length > 80 || /[，。；（(]/.test(text)) return false;
+  if (/ [|｜] /.test(text)) return true;
+  return !text.includes('、') && /[\u4e00-\u9fff”」\d] [\u4e00-\u9fff“「]/.test(text);
 }
 
 function unclosedQuote(text: string): boolean {

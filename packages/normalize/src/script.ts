@@ -285,7 +285,7 @@ function convertHits(
   let i = first;
   while (i < n) {
     const code = text.charCodeAt(i);
-    if (changes[code] !== 1 || (keep !== undefined && keep.has(code))) {
+    if (changes[code] !== 1 || keep?.has(code)) {
       i++;
       continue;
     }
