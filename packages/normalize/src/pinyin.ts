@@ -4,22 +4,7 @@
 export const PINYIN_LETTERS = 'a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ';
 
 /** Neutral-tone syllables written without a tone mark that annotations use. */
-const NEUTRAL = new Set([
-  'de',
-  'le',
-  'me',
-  'ne',
-  'ma',
-  'ba',
-  'zi',
-  'men',
-  'zhe',
-  'a',
-  'ya',
-  'la',
-  'wa',
-  'ge',
-]);
+const NEUTRAL = new Set(['de', 'le', 'me', 'ne', 'ma', 'ba', 'zi', 'men', 'zhe', 'ya', 'la', 'wa', 'ge']);
 
 /** 1 for a plain pinyin letter, 2 for a tone-marked one. */
 const LETTER = new Uint8Array(0x2000);
