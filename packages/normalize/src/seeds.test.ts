@@ -218,6 +218,9 @@ describe('seed 004 (PDF extraction, hard-wrapped)', () => {
     expect(r.text).toContain('中新国际数据通道新开通1000M带宽、新培育通道用户50家，');
     expect(r.text).toContain('本报讯（记者 杨铌紫）5月2日，重庆日报记者从团市委了解到，');
     expect(r.text).toContain('集中面试时间为4月28日至30日。');
+    expect(r.text).toContain(
+      '本报讯（记者 杨铌紫）4月30日，市侨联与四川省侨联在成都签署服务成渝双城经济圈建设战略合作协议。',
+    );
     expect(r.fixes.split_number).toBeGreaterThanOrEqual(3);
   });
 

@@ -14,6 +14,11 @@ describe('GBK mojibake', () => {
     expect(normalize(raw, { mojibake: false, punctuation: false }).text).toContain('产业园了?!敝贞c瑜瀚');
   });
 
+  it('leaves ?! in ordinary text alone', () => {
+    expect(normalize('真的吗?!北京的冬天abc。').text).toBe('真的吗？！北京的冬天abc。');
+    expect(normalize('他问：“真的吗?!我不信abc。”').text).toBe('他问：“真的吗？！我不信abc。”');
+  });
+
   it('reports a lost character it cannot settle, with its pinyin hint', () => {
     const r = normalize('今年重慶?qǐng)市場很好。');
     expect(r.text).toBe('今年重庆\uFFFD市场很好。');
