@@ -41,6 +41,7 @@ const TERMINAL = new Set(['。', '！', '？', '!', '?', '；', '…', '）', ')
 const CAPTION_MARKS = /^[▲◀▶▼△►◄↑↓←→]/;
 const PARAGRAPH_START =
   /^(本报讯|本报|（上接|\(上接|（下转|□|——|▲|◀|【|- |• |[一二三四五六七八九十]+[、是]|[\u4e00-\u9fff·]{2,6}[：:])/;
+const CONTINUATION = /^[（(](上接|下转|接上|转下)/;
 const OPENING_PUNCT = new Set(['（', '《', '「', '“', '‘', '【', '『']);
 const CLOSING_PUNCT = new Set([
   '，',
@@ -157,6 +158,9 @@ export function layout(text: string, steps: LayoutSteps, fixes: Fixes, removed: 
   // Gap to the previous kept line, counting removed lines as a paragraph gap.
   let pendingGap = 0;
   let paragraph = '';
+  // Wrapped text: the first line of the paragraph being built and how many lines it has.
+  let first: Line | undefined;
+  let linesInParagraph = 0;
   for (const line of lines) {
     if (line.removed !== undefined) {
       pendingGap = Math.max(pendingGap, 1) + line.gap;
@@ -167,7 +171,7 @@ export function layout(text: string, steps: LayoutSteps, fixes: Fixes, removed: 
     if (prev !== undefined) {
       const sep =
         width > 0
-          ? wrappedSeparator(prev, line, gap, width)
+          ? wrappedSeparator(prev, line, gap, width, first, linesInParagraph)
           : plainSeparator(prev, line, gap, paragraph, steps);
       if (sep === '') {
         // Nothing is written between them: the two lines read as one.
@@ -175,8 +179,14 @@ export function layout(text: string, steps: LayoutSteps, fixes: Fixes, removed: 
       } else {
         edit.emit(sep, prev.eol);
         paragraph = sep === '\n' ? `${paragraph}\n` : '';
+        if (sep === '\n\n') {
+          first = undefined;
+          linesInParagraph = 0;
+        }
       }
     }
+    first ??= line;
+    linesInParagraph++;
     emitLine(edit, text, line, width > 0, steps, fixes);
     paragraph += line.text;
     prev = line;
@@ -184,16 +194,26 @@ export function layout(text: string, steps: LayoutSteps, fixes: Fixes, removed: 
   return edit.done();
 }
 
-function wrappedSeparator(prev: Line, line: Line, gap: number, width: number): '' | '\n\n' {
+function wrappedSeparator(
+  prev: Line,
+  line: Line,
+  gap: number,
+  width: number,
+  first: Line | undefined,
+  linesInParagraph: number,
+): '' | '\n\n' {
   const a = prev.text;
   const b = line.text;
   if (PARAGRAPH_START.test(b) || isHeadlineLike(a) || isHeadlineLike(b)) return '\n\n';
   if (isTerminated(a, true)) return '\n\n';
-  const short = a.length < width * 0.6;
-  if (short) {
-    // A short unfinished line is a headline or a label; its second line follows without a gap.
-    return gap === 0 && b.length < width * 1.4 ? '' : '\n\n';
-  }
+  // A paragraph that opens with a short unfinished line is a headline or a label (a body
+  // paragraph's first line runs the full width); it takes at most one more line, without a gap.
+  const heading =
+    first !== undefined &&
+    first.text.length < width * 0.6 &&
+    !isTerminated(first.text, true) &&
+    !CONTINUATION.test(first.text);
+  if (heading) return linesInParagraph === 1 && gap === 0 && b.length < width * 1.4 ? '' : '\n\n';
   return '';
 }
 

@@ -212,6 +212,10 @@ describe('seed 004 (PDF extraction, hard-wrapped)', () => {
       '\n\n加快现代产业体系建设 重庆如何发力\n\n市委五届八次全会强调，建设成渝地区双城经济圈，要加快现代产业体系建设，',
     );
     expect(r.text).toContain('\n\n重庆迎来多个发展机遇\n\n');
+    expect(r.text).toContain(
+      '出更大的影响力。\n\n“一家人不说两家话”产业链互补互助，生态环境共保共治\n\n作为成渝地区双城经济圈发展主轴上',
+    );
+    expect(r.text).toContain('\n\n捧出“干货”来合作周边邻里更“亲热”\n\n本报讯（记者 杨铌紫）4月30日，');
   });
 
   it('rejoins numbers split by the layout', () => {
