@@ -98,23 +98,25 @@ function fastTraditionalToSimplified(): (text: string) => string {
   const single = OpenCC.ConverterFactory([TSPhrases, TSCharacters]);
   const other = changingUnits(single, CJKCompatibility, TWVariantsRev, TWVariantsRevPhrases);
   return (text) => {
+    const n = text.length;
+    let i = 0;
+    while (i < n && other[text.charCodeAt(i)] !== 1) i++;
+    if (i === n) return single(text);
     // Decided line by line (no dictionary entry spans a line break): only lines holding such a
     // character pay for the full chain.
-    let out = '';
+    const parts: string[] = [];
     let from = 0;
     let flagged = false;
-    const n = text.length;
-    for (let i = 0; i <= n; i++) {
+    for (i = 0; i <= n; i++) {
       const c = i < n ? text.charCodeAt(i) : 0x0a;
       if (c === 0x0a) {
         const line = text.slice(from, i);
-        out += flagged ? full(line) : single(line);
-        if (i < n) out += '\n';
+        parts.push(flagged ? full(line) : single(line));
         from = i + 1;
         flagged = false;
       } else if (other[c] === 1) flagged = true;
     }
-    return out;
+    return parts.join('\n');
   };
 }
 
