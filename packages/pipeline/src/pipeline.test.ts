@@ -11,7 +11,7 @@ describe('createPipeline', () => {
   it('runs the available stages in pipeline order', () => {
     const pipeline = createPipeline();
     expect(pipeline.stages).toEqual(availableStages());
-    expect(pipeline.stages).toEqual(expect.arrayContaining(['normalize', 'dedupe']));
+    expect(pipeline.stages).toEqual(expect.arrayContaining(['normalize', 'segment', 'dedupe']));
     const order = pipeline.stages.map((s) => stageNames.indexOf(s));
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
@@ -64,6 +64,14 @@ describe('the stages wired in', () => {
     expect(doc.normalized?.text).toContain('川渝齐心做大做强民营经济');
     expect(doc.normalized?.text).not.toContain('(jīng)');
     expect(doc.normalized?.removed.map((r) => r.kind)).toContain('site_footer');
+  });
+
+  it('segments: tokens join back into the normalized text', async () => {
+    const doc = await processDocument({ content: seed001 });
+    const text = doc.normalized?.text ?? '';
+    expect(doc.segmented?.tokens.map((t) => t.text).join('')).toBe(text);
+    expect(doc.segmented?.sentences.length).toBeGreaterThan(50);
+    expect(doc.segmented?.keywords.map((k) => k.word)).toContain('产业大脑');
   });
 
   it('rejects bad input with its error code', async () => {

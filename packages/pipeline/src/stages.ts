@@ -3,6 +3,7 @@ import type { PipelineOptions } from './pipeline.js';
 import type { RawDocument } from './raw.js';
 import { dedupeStage } from './stages/dedupe.js';
 import { normalizeStage } from './stages/normalize.js';
+import { segmentStage } from './stages/segment.js';
 
 /**
  * One stage as the pipeline runs it: reads the document so far, returns the fields it adds.
@@ -20,5 +21,6 @@ export type PipelineStage = (
  */
 export const stageRegistry: Partial<Record<StageName, (options: PipelineOptions) => PipelineStage>> = {
   normalize: normalizeStage,
+  segment: segmentStage,
   dedupe: dedupeStage,
 };
