@@ -1,0 +1,203 @@
+/**
+ * Script detection and conversion with opencc-js. The converters and a per-character table of
+ * what each one changes are built once per target (and cached for the process), so a normalizer
+ * can skip text that needs no conversion and convert only the runs of ideographs that do.
+ */
+import { readFileSync } from 'node:fs';
+import type { Script } from '@xinwen/core';
+import * as OpenCC from 'opencc-js';
+import { Edit, type PassResult } from './edit.js';
+import { count, type Fixes } from './fixes.js';
+
+/** The script to convert to. */
+export type Target = 'simplified' | 'traditional' | 'taiwan' | 'hongkong';
+
+/** The opencc-js locale pair for each target. */
+const LOCALES: Record<Target, { from: string; to: string }> = {
+  simplified: { from: 'tw', to: 'cn' },
+  traditional: { from: 'cn', to: 't' },
+  taiwan: { from: 'cn', to: 'tw' },
+  hongkong: { from: 'cn', to: 'hk' },
+};
+
+/** A converter with the table of characters it changes on their own. */
+export interface ScriptTable {
+  convert: (text: string) => string;
+  /** 1 where converting the character alone changes it. */
+  changes: Uint8Array;
+  /** The single-code-unit result for characters in `changes` (0 when the result is longer). */
+  single: Uint16Array;
+  /** 1 for characters that are a conversion result (the other script's forms). */
+  results: Uint8Array;
+}
+
+const tables = new Map<Target, ScriptTable>();
+
+let alsoSimplified: Set<number> | undefined;
+
+/** Characters standard in simplified text that the table would change alone (`data/simplified-also.txt`). */
+function simplifiedAlso(): Set<number> {
+  if (alsoSimplified !== undefined) return alsoSimplified;
+  const text = readFileSync(new URL('../data/simplified-also.txt', import.meta.url), 'utf8');
+  alsoSimplified = new Set(
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.length === 1)
+      .map((l) => l.charCodeAt(0)),
+  );
+  return alsoSimplified;
+}
+
+const RANGES: readonly [number, number][] = [
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xf900, 0xfaff],
+];
+
+/** The table for a target, built on first use (a few hundred milliseconds) and cached. */
+export function scriptTable(target: Target): ScriptTable {
+  const cached = tables.get(target);
+  if (cached !== undefined) return cached;
+  const convert = OpenCC.Converter(LOCALES[target]);
+  const chars: string[] = [];
+  for (const [lo, hi] of RANGES) for (let c = lo; c <= hi; c++) chars.push(String.fromCharCode(c));
+  const converted = convert(chars.join('\n')).split('\n');
+  const changes = new Uint8Array(0x10000);
+  const single = new Uint16Array(0x10000);
+  const results = new Uint8Array(0x10000);
+  if (converted.length === chars.length) {
+    for (let i = 0; i < chars.length; i++) {
+      const from = chars[i] as string;
+      const to = converted[i] as string;
+      if (to === from) continue;
+      const c = from.charCodeAt(0);
+      changes[c] = 1;
+      if (to.length === 1) {
+        single[c] = to.charCodeAt(0);
+        results[to.charCodeAt(0)] = 1;
+      }
+    }
+  } else {
+    // A dictionary turned a separator into something else: fall back to one call per character.
+    for (const from of chars) {
+      const to = convert(from);
+      if (to === from) continue;
+      const c = from.charCodeAt(0);
+      changes[c] = 1;
+      if (to.length === 1) {
+        single[c] = to.charCodeAt(0);
+        results[to.charCodeAt(0)] = 1;
+      }
+    }
+  }
+  for (let c = 0; c < 0x10000; c++) if (changes[c] === 1) results[c] = 0;
+  const table = { convert, changes, single, results };
+  tables.set(target, table);
+  return table;
+}
+
+/** Simplified form of one character, from the simplified table. */
+export function simplifyChar(char: string): string {
+  const table = scriptTable('simplified');
+  const c = char.charCodeAt(0);
+  if (char.length !== 1 || table.changes[c] !== 1) return char;
+  const s = table.single[c] as number;
+  return s === 0 ? table.convert(char) : String.fromCharCode(s);
+}
+
+/**
+ * The script of `text`: `hant` when traditional-only characters are at least 90% of the characters
+ * that differ between the scripts, `hans` when they are at most 10%, else `mixed`. Text with no such
+ * characters counts as `hans`.
+ */
+export function detectScript(text: string): Script {
+  const trad = scriptTable('simplified').changes;
+  const simp = scriptTable('traditional').changes;
+  let t = 0;
+  let s = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x3400) continue;
+    t += trad[c] as number;
+    s += simp[c] as number;
+  }
+  const all = t + s;
+  if (all === 0) return 'hans';
+  const share = t / all;
+  return share >= 0.9 ? 'hant' : share <= 0.1 ? 'hans' : 'mixed';
+}
+
+function isIdeograph(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/**
+ * Converts what needs converting. Sparse hits (a stray 會 in simplified text) convert only the run
+ * of ideographs around each, so phrase dictionaries still see whole words; dense text is converted
+ * in one call. Returns `null` when no character needs it.
+ */
+export function convertScript(
+  text: string,
+  table: ScriptTable,
+  fixes: Fixes,
+  key: string,
+): PassResult | null {
+  const changes = table.changes;
+  const keep = key === 'traditional' ? simplifiedAlso() : undefined;
+  let hits = 0;
+  let first = -1;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (changes[c] === 1 && !keep?.has(c)) {
+      if (first < 0) first = i;
+      hits++;
+    }
+  }
+  if (hits === 0) return null;
+  if (hits * 50 > n) {
+    const out = table.convert(text);
+    if (out.length === n) {
+      // Counted as the characters that convert on their own (phrase-only changes are not counted).
+      count(fixes, key, hits);
+      return { text: out, map: null };
+    }
+  }
+  const edit = new Edit(text);
+  let changed = 0;
+  let i = first;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    if (changes[code] !== 1 || keep?.has(code)) {
+      i++;
+      continue;
+    }
+    let start = i;
+    while (start > 0 && isIdeograph(text.charCodeAt(start - 1))) start--;
+    let end = i + 1;
+    while (end < n && isIdeograph(text.charCodeAt(end))) end++;
+    const piece = text.slice(start, end);
+    let out = table.convert(piece);
+    if (keep !== undefined && out.length === piece.length) {
+      // Sparse hits sit in simplified text: characters standard there stay as written.
+      let kept = '';
+      for (let k = 0; k < piece.length; k++) {
+        const pc = piece.charCodeAt(k);
+        kept += keep.has(pc) ? piece[k] : out[k];
+      }
+      out = kept;
+    }
+    if (out !== piece) {
+      edit.keepUntil(start);
+      if (out.length === piece.length) {
+        for (let k = 0; k < out.length; k++) if (out.charCodeAt(k) !== piece.charCodeAt(k)) changed++;
+      } else changed += piece.length;
+      edit.replace(out, start, end);
+      edit.skipTo(end);
+    }
+    i = end;
+  }
+  count(fixes, key, changed);
+  return changed === 0 ? null : edit.finish();
+}
