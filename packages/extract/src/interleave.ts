@@ -1,9 +1,9 @@
 /**
  * Interleaved articles: a print page flowed column by column can put one article's paragraphs in
  * the middle of another's (seed 000: the 川渝政协 report inside the 市台协 feature). A paragraph is
- * compared, by character bigrams weighted by how few of the page's articles use them, with the
- * article it sits in (headline and paragraphs so far) and with the article printed just before
- * (all of its text). It moves back to the earlier article only on clear evidence (twice the score
+ * compared, by character bigrams weighted by how few of the page's articles use them in their
+ * anchor (headline and first three paragraphs, which never move), with the article it sits in
+ * (anchor and paragraphs kept so far) and with the anchor of the article printed just before. It moves back to the earlier article only on clear evidence (twice the score
  * and a minimum); a paragraph without clear evidence stays with its neighbour (continuity), and a
  * warning says so when that keeps it away from the article it sits in. The first three paragraphs
  * of an article are never moved.
@@ -36,13 +36,26 @@ function bigrams(text: string): Map<string, number> {
 export function reassignInterleaved(articles: ArticleSplit[], ctx?: StageContext): void {
   if (articles.length < 2) return;
   const head = (a: ArticleSplit) => [a.kicker ?? '', a.title, a.subtitle ?? ''].join('\n');
-  const full = articles.map((a) => bigrams(head(a) + '\n' + a.paragraphs.map((p) => p.text).join('\n')));
+  // Bigram weights from how few of the page's articles use them (one more than there are, so
+  // that a bigram every article shares still weighs a little on a two-article page).
+  // Counted over each article's anchor (headline and first paragraphs, which never move), so that
+  // paragraphs sitting in the wrong article do not make their own words look shared.
+  const anchors = articles.map((a) =>
+    bigrams(
+      head(a) +
+        '\n' +
+        a.paragraphs
+          .slice(0, profileParagraphs)
+          .map((p) => p.text)
+          .join('\n'),
+    ),
+  );
   const df = new Map<string, number>();
-  for (const p of full) for (const g of p.keys()) df.set(g, (df.get(g) ?? 0) + 1);
-  const n = articles.length;
+  for (const anchor of anchors) for (const g of anchor.keys()) df.set(g, (df.get(g) ?? 0) + 1);
+  const n = articles.length + 1;
   const score = (grams: Map<string, number>, profile: Map<string, number>) => {
     let s = 0;
-    for (const g of grams.keys()) if (profile.has(g)) s += Math.log(n / (df.get(g) ?? n));
+    for (const g of grams.keys()) if (profile.has(g)) s += Math.log(n / (df.get(g) ?? 1));
     return grams.size === 0 ? 0 : s / grams.size;
   };
   const order = articles.map((a, i) => ({ a, i })).sort((x, y) => x.a.start - y.a.start);
@@ -60,7 +73,7 @@ export function reassignInterleaved(articles: ArticleSplit[], ctx?: StageContext
         return;
       }
       const ownScore = score(grams, own);
-      const otherScore = score(grams, full[target]!);
+      const otherScore = score(grams, anchors[target]!);
       let owner: number;
       if (otherScore >= minScore && otherScore >= margin * ownScore) owner = target;
       else if (ownScore >= minBack && ownScore >= backMargin * otherScore) owner = i;

@@ -22,7 +22,7 @@ describe('readPage', () => {
   it('reads the timestamp and publication of a web page, in traditional script and with a lost character', () => {
     expect(
       readPage([
-        { kind: 'source_line', text: '2023-03-31 08:52:51  來源:重慶日?qǐng)?bào)', start: 0, end: 40 },
+        { kind: 'source_line', text: '2023-03-31 08:52:51  來(lái)源:重慶日?qǐng)?bào)', start: 0, end: 40 },
       ]),
     ).toEqual({
       date: '2023-03-31',

@@ -30,7 +30,8 @@ export function publicationName(text: string): string | undefined {
 export function readPage(removed: readonly Removed[]): Page {
   const page: Page = { editors: [] };
   for (const r of removed) {
-    const text = r.text.trim();
+    // Raw text: drop pinyin readings such as 「來(lái)源」 before reading it.
+    const text = r.text.replace(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}\)/g, '').trim();
     if (r.kind === 'page_date' && page.date === undefined) {
       const d = parseDates(text)[0];
       if (d) page.date = d.date;
