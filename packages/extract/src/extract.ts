@@ -86,36 +86,40 @@ function inferYear(text: string): number | undefined {
 
 const captionKinds = new Set(['caption', 'photo_credit']);
 
-/** Assigns removed captions and photo credits to the article nearest to where they stood. */
-function placeCaptions(
-  removed: readonly Removed[],
-  text: string,
-  splits: readonly ArticleSplit[],
-): Map<number, Removed[]> {
+/**
+ * Assigns removed captions and photo credits to the article nearest to where they stood. Their
+ * offsets are raw offsets; the normalized offset is estimated as the raw offset less everything
+ * removed before it (normalize mostly removes; other edits shift the estimate a little).
+ */
+function placeCaptions(removed: readonly Removed[], splits: readonly ArticleSplit[]): Map<number, Removed[]> {
   const out = new Map<number, Removed[]>();
   if (splits.length === 0) return out;
-  const removedChars = removed.reduce((sum, r) => sum + (r.end - r.start), 0);
-  const rawLength = Math.max(text.length + removedChars, ...removed.map((r) => r.end), 1);
-  for (const r of removed) {
-    if (!captionKinds.has(r.kind)) continue;
-    const pos = (r.start / rawLength) * text.length;
-    let best = 0;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    splits.forEach((a, i) => {
-      for (const p of a.paragraphs) {
-        const d = pos < p.start ? p.start - pos : pos > p.end ? pos - p.end : 0;
-        if (d < bestDistance) {
-          bestDistance = d;
-          best = i;
+  const sorted = [...removed].sort((x, y) => x.start - y.start);
+  let removedBefore = 0;
+  for (const r of sorted) {
+    if (captionKinds.has(r.kind)) {
+      const pos = Math.max(0, r.start - removedBefore);
+      let best = 0;
+      let bestDistance = Number.POSITIVE_INFINITY;
+      splits.forEach((a, i) => {
+        for (const p of a.paragraphs) {
+          // A caption belongs with the text after it when it sits between two articles.
+          const d = pos <= p.start ? p.start - pos : pos >= p.end ? pos - p.end + 0.5 : 0;
+          if (d < bestDistance) {
+            bestDistance = d;
+            best = i;
+          }
         }
-      }
-    });
-    if (!out.has(best)) out.set(best, []);
-    out.get(best)!.push(r);
+      });
+      if (!out.has(best)) out.set(best, []);
+      out.get(best)!.push(r);
+    }
+    removedBefore += r.end - r.start;
   }
   return out;
 }
 
+/** Index of the first token that starts at or after `start` (tokens are in text order). */
 function findTokensStart(tokens: readonly Token[], start: number): number {
   let lo = 0;
   let hi = tokens.length;
@@ -127,6 +131,7 @@ function findTokensStart(tokens: readonly Token[], start: number): number {
   return lo;
 }
 
+/** The tokens inside the article's paragraphs. */
 function articleTokens(split: ArticleSplit, tokens: readonly Token[]): Token[] {
   const out: Token[] = [];
   for (const p of split.paragraphs) {
@@ -296,7 +301,7 @@ export const createExtractor: Stage<ExtractInput, ExtractResult, ExtractOptions>
         }
       }
     }
-    const captions = placeCaptions(normalized.removed, text, splits);
+    const captions = placeCaptions(normalized.removed, splits);
     const tokens = segmented?.tokens;
     const articles = splits.map((s, i) => build(s, captions.get(i) ?? [], page, year, tokens));
     if (tokens && tokens.length > 0) {
