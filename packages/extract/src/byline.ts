@@ -8,6 +8,8 @@ import type { Byline, NamedRole } from '@xinwen/core';
 /** Roles a byline names, longest first so 首席记者 wins over 记者. */
 const roles = ['首席记者', '特约记者', '见习记者', '实习生', '评论员', '通讯员', '记者', '摄影'];
 const rolePattern = roles.join('|');
+const roleRe = new RegExp(rolePattern);
+const roleSplitRe = new RegExp(`(${rolePattern})`, 'g');
 
 const leadRe = /^(本报讯|本报)\s*[（(]([^（）()]{1,80})[）)]\s*/;
 const squareRe = /^[□■]\s*(.{1,60})$/;
@@ -35,8 +37,7 @@ function splitNames(text: string): string[] {
  */
 function parseCredits(inner: string): { reporters: NamedRole[]; agency?: string } {
   const reporters: NamedRole[] = [];
-  const re = new RegExp(`(${rolePattern})`, 'g');
-  const pieces = inner.split(re);
+  const pieces = inner.split(roleSplitRe);
   // pieces: [before, role, names, role, names, ...]
   const agency = (pieces[0] ?? '').trim().replace(/[：:]$/, '');
   for (let i = 1; i < pieces.length; i += 2) {
@@ -61,11 +62,11 @@ function make(text: string, inner: string, fallbackAgency?: string): Byline {
 export function parseBylineMatch(paragraph: string): BylineMatch | undefined {
   const p = paragraph.trim();
   const lead = leadRe.exec(p);
-  if (lead && new RegExp(rolePattern).test(lead[2]!)) {
+  if (lead && roleRe.test(lead[2]!)) {
     return { byline: make(lead[0].trim(), lead[2]!, '本报'), rest: p.slice(lead[0].length) };
   }
   const square = squareRe.exec(p);
-  if (square && new RegExp(rolePattern).test(square[1]!)) {
+  if (square && roleRe.test(square[1]!)) {
     return { byline: make(p, square[1]!), rest: '' };
   }
   const compiled = compiledRe.exec(p);

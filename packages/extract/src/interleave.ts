@@ -19,15 +19,23 @@ const minScore = 0.08;
 const backMargin = 1.5;
 const minBack = 0.05;
 
+/** Letters and digits that make up words: CJK ideographs, ASCII letters and digits. */
+function isWordChar(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)
+  );
+}
+
 function bigrams(text: string): Map<string, number> {
   const out = new Map<string, number>();
-  const chars = [...text.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, ' ')];
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const a = chars[i]!;
-    const b = chars[i + 1]!;
-    if (a === ' ' || b === ' ') continue;
-    const g = a + b;
-    out.set(g, (out.get(g) ?? 0) + 1);
+  let prevWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const word = isWordChar(text.charCodeAt(i));
+    if (word && prevWord) {
+      const g = text.slice(i - 1, i + 1);
+      out.set(g, (out.get(g) ?? 0) + 1);
+    }
+    prevWord = word;
   }
   return out;
 }

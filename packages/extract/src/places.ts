@@ -5,15 +5,23 @@
 import type { Place } from '@xinwen/core';
 import { loadData, type PlaceEntry } from './data.js';
 
-let index: { surfaces: Map<string, PlaceEntry>; longest: number } | undefined;
+/** Surfaces by their first character, longest first. */
+let index: Map<string, { surface: string; entry: PlaceEntry }[]> | undefined;
 
 function gazetteer() {
   if (index) return index;
-  const surfaces = new Map<string, PlaceEntry>();
-  for (const p of loadData().places) {
-    for (const s of [p.name, ...p.aliases]) if (!surfaces.has(s)) surfaces.set(s, p);
+  index = new Map();
+  const seen = new Set<string>();
+  for (const entry of loadData().places) {
+    for (const surface of [entry.name, ...entry.aliases]) {
+      if (seen.has(surface)) continue;
+      seen.add(surface);
+      const first = surface[0]!;
+      if (!index.has(first)) index.set(first, []);
+      index.get(first)!.push({ surface, entry });
+    }
   }
-  index = { surfaces, longest: Math.max(...[...surfaces.keys()].map((s) => s.length)) };
+  for (const list of index.values()) list.sort((a, b) => b.surface.length - a.surface.length);
   return index;
 }
 
@@ -22,17 +30,20 @@ const notAfter = /^(?:日报|晨报|商报|卫视)/;
 
 /** Finds gazetteer places in `text`, each once with its level and the number of mentions, in order of first mention. */
 export function findPlaces(text: string): Place[] {
-  const { surfaces, longest } = gazetteer();
+  const byFirst = gazetteer();
   const counts = new Map<string, { entry: PlaceEntry; count: number }>();
   for (let i = 0; i < text.length; ) {
     let matched = 0;
-    for (let len = Math.min(longest, text.length - i); len >= 2; len--) {
-      const entry = surfaces.get(text.slice(i, i + len));
-      if (entry && !notAfter.test(text.slice(i + len, i + len + 2))) {
+    const candidates = byFirst.get(text[i]!);
+    if (candidates) {
+      for (const { surface, entry } of candidates) {
+        if (!text.startsWith(surface, i)) continue;
+        const after = i + surface.length;
+        if (notAfter.test(text.slice(after, after + 2))) continue;
         const c = counts.get(entry.name);
         if (c) c.count++;
         else counts.set(entry.name, { entry, count: 1 });
-        matched = len;
+        matched = surface.length;
         break;
       }
     }

@@ -21,6 +21,12 @@ export interface FindQuotesOptions {
 
 const verbs = '表示|说|介绍|称|指出|强调|坦言|认为|建议|告诉记者|透露|直言|谈到|回忆说|感慨道|解释说';
 const minQuote = 8;
+const afterRe = new RegExp(`“([^“”]+)”([^“”。！？]{1,40}?)(?:${verbs})`, 'g');
+const beforeRe = new RegExp(`([^，。；！？“”]{1,40}?)(?:${verbs})(?:道)?[：:]“([^“”]+)”`, 'g');
+const spokespersonRe = new RegExp(
+  `(?:^|[。”])\\s*([^，。；“”]{2,30}负责人)(?:还|也|则|又)?(?:${verbs})[，,]([^。！？]+[。！？])`,
+  'g',
+);
 
 function speakerOf(phrase: string, people: readonly string[]): string | undefined {
   const p = phrase
@@ -55,6 +61,11 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     out.push(speaker ? { text: t, speaker } : { text: t });
   };
 
+  const names = people.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const reportedRe =
+    people.length > 0
+      ? new RegExp(`(?:^|[。”，])\\s*(${names})(?:还|也|则|又)?(?:${verbs})[，,]([^。！？]+[。！？])`, 'g')
+      : undefined;
   let turn: string | undefined;
   for (const paragraph of text.split(/\n+/)) {
     const turnMatch = /^([\p{Script=Han}]{2,6})[：:](.+)$/u.exec(paragraph);
@@ -72,36 +83,23 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
       turn = undefined;
     }
     // “……”X表示
-    for (const m of paragraph.matchAll(new RegExp(`“([^“”]+)”([^“”。！？]{1,40}?)(?:${verbs})`, 'g'))) {
-      push(m[1]!, speakerOf(m[2]!, people));
-    }
+    const quoted = paragraph.includes('”');
+    if (quoted)
+      for (const m of paragraph.matchAll(afterRe)) {
+        push(m[1]!, speakerOf(m[2]!, people));
+      }
     // X说：“……”
-    for (const m of paragraph.matchAll(
-      new RegExp(`([^，。；！？“”]{1,40}?)(?:${verbs})(?:道)?[：:]“([^“”]+)”`, 'g'),
-    )) {
-      push(m[2]!, speakerOf(m[1]!, people));
-    }
+    if (quoted && /[：:]“/.test(paragraph))
+      for (const m of paragraph.matchAll(beforeRe)) {
+        push(m[2]!, speakerOf(m[1]!, people));
+      }
     // A paragraph that opens with a whole quoted sentence and no speaker: “……。”
     const bare = /^“([^“”]+[。！？…])”/.exec(paragraph);
     if (bare) push(bare[1]!, undefined);
     // Reported speech by a spokesperson: 市政府台办有关负责人介绍，……。
-    for (const m of paragraph.matchAll(
-      new RegExp(
-        `(?:^|[。”])\\s*([^，。；“”]{2,30}负责人)(?:还|也|则|又)?(?:${verbs})[，,]([^。！？]+[。！？])`,
-        'g',
-      ),
-    )) {
-      push(m[2]!, m[1]!);
-    }
+    if (paragraph.includes('负责人')) for (const m of paragraph.matchAll(spokespersonRe)) push(m[2]!, m[1]!);
     // Reported speech by a known person: 张兴海表示，……。
-    if (people.length > 0) {
-      const names = people.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-      const re = new RegExp(
-        `(?:^|[。”，])\\s*(${names})(?:还|也|则|又)?(?:${verbs})[，,]([^。！？]+[。！？])`,
-        'g',
-      );
-      for (const m of paragraph.matchAll(re)) push(m[2]!, m[1]!);
-    }
+    if (reportedRe) for (const m of paragraph.matchAll(reportedRe)) push(m[2]!, m[1]!);
   }
   return out;
 }
