@@ -22,9 +22,11 @@ export interface FindPeopleOptions {
 
 const han = /\p{Script=Han}/u;
 const delimiters = new Set([...'，。；：！？“”‘’「」『』（）()\n,;:!?　 《》【】—']);
-const notNames = new Set(['单位', '会议', '会上', '会长', '单独']);
+const notNames = new Set(['单位', '会议', '会上', '会长', '单独', '许多', '安全', '成为', '常委', '全党']);
+/** Family names that are also common function words (和, 全, 任 …): names with them need three characters. */
+const riskySurnames = new Set([...'全任应常时成向安于同']);
 /** Words before a title phrase that are not part of it (「本报邀请市发展改革委…」). */
-const phraseCut = /^.*(?:邀请|的|在|由|但|据|初|是|为|请|当|从|了|，)/;
+const phraseCut = /^.*(?:邀请|随着|正如|征得|的|在|由|但|据|初|是|为|请|当|从|了|，)/;
 
 let titleRe: RegExp | undefined;
 function titlePattern(): RegExp {
@@ -60,6 +62,7 @@ export function nameAt(text: string, at: number): string | undefined {
   else if (allHan(short) && startsWithFollower(text, at + short)) name = text.slice(at, at + short);
   else if (allHan(long) && !startsWithFollower(text, at + short)) name = text.slice(at, at + long);
   if (!name || notNames.has(name)) return undefined;
+  if (riskySurnames.has(name[0]!) && name.length < 3) return undefined;
   return name;
 }
 
@@ -106,7 +109,10 @@ export function findPeople(text: string, options: FindPeopleOptions = {}): Perso
   for (const m of text.matchAll(/([\p{Script=Han}]{2,3})(总书记|同志)/gu)) {
     const three = m[1]!;
     for (const name of [three, three.slice(1)]) {
-      if (name.length >= 2 && surnameLength(name, 0) > 0) {
+      // 「全党同志」, 「常委同志」: a two-character name before 同志 is too often a word.
+      const tooShort =
+        name.length < 2 || (name.length === 2 && (m[2] === '同志' || riskySurnames.has(name[0]!)));
+      if (!tooShort && !/[等们]$/.test(name) && !notNames.has(name) && surnameLength(name, 0) > 0) {
         add(name, m[2] === '总书记' ? ['总书记'] : [], m.index + three.length - name.length);
         break;
       }
