@@ -54,13 +54,17 @@ export interface ExtractOptions {
 
 /** What the stage reads. */
 export interface ExtractInput {
+  /** The normalized page (text, and the furniture removed from it). */
   normalized: Normalized;
+  /** The page's segmentation, for keywords and person-name tokens. */
   segmented?: Segmented;
 }
 
 /** What the stage returns: the `page` and `articles` fields of a ProcessedDocument. */
 export interface ExtractResult {
+  /** The page's date, publication and editors. */
   page: Page;
+  /** The articles on the page, in the order their text starts. */
   articles: Article[];
 }
 

@@ -17,10 +17,15 @@ export interface SpanText {
 
 /** One article as the splitter sees it, before its fields are read. */
 export interface ArticleSplit {
+  /** 引题: the line above the title. */
   kicker?: string;
+  /** 主题: the title; empty when the page kept none (an unsigned commentary). */
   title: string;
+  /** 副题: the line below the title, without a leading 「——」. */
   subtitle?: string;
+  /** The byline, empty (`{ text: '', reporters: [] }`) when the article has none. */
   byline: Byline;
+  /** The page an article continues from: 「（上接1版）」 → `1版`. */
   continuedFrom?: string;
   /** Body paragraphs (section headings left out), in text order. */
   paragraphs: SpanText[];
