@@ -15,6 +15,17 @@ describe('findOrganizations', () => {
     ]);
   });
 
+  it('keeps 和 inside a name, the longest name at one start, and leaves 《titles》 out', () => {
+    expect(
+      findOrganizations(
+        '本报邀请市发展和改革委员会党组书记出席。重庆渝富控股集团有限公司参与。发布《汇聚双城商协会力量共促成渝经济圈建设》倡议。',
+      ),
+    ).toEqual([
+      { name: '市发展和改革委员会', count: 1 },
+      { name: '重庆渝富控股集团有限公司', count: 1 },
+    ]);
+  });
+
   it('does not take 布局 or 委员 for organizations', () => {
     expect(findOrganizations('优化重大生产力布局，政协委员建议')).toEqual([]);
   });
