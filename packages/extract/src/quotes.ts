@@ -19,12 +19,13 @@ export interface FindQuotesOptions {
   interviewers?: readonly string[];
 }
 
-const verbs = '表示|说|介绍|称|指出|强调|坦言|认为|建议|告诉记者|透露|直言|谈到|回忆说|感慨道|解释说';
+const verbs =
+  '表示|说|介绍|称|指出|强调|坦言|认为|建议|告诉(?:[^，。“”]{0,8}记者)?|透露|直言|谈到|回忆说|感慨道|解释说';
 const minQuote = 8;
 const afterRe = new RegExp(`“([^“”]+)”([^“”。！？]{1,40}?)(?:${verbs})`, 'g');
 const beforeRe = new RegExp(`([^，。；！？“”]{1,40}?)(?:${verbs})(?:道)?[：:]“([^“”]+)”`, 'g');
 const spokespersonRe = new RegExp(
-  `(?:^|[。”])\\s*([^，。；“”]{2,30}负责人)(?:还|也|则|又)?(?:${verbs})[，,]([^。！？]+[。！？])`,
+  `(?:^|[。”？！])\\s*([^，。；？！“”]{2,30}负责人)(?:还|也|则|又)?(?:${verbs})[，,]([^。！？]+[。！？])`,
   'g',
 );
 
@@ -64,7 +65,10 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   const names = people.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   const reportedRe =
     people.length > 0
-      ? new RegExp(`(?:^|[。”，])\\s*(${names})(?:还|也|则|又)?(?:${verbs})[，,]([^。！？]+[。！？])`, 'g')
+      ? new RegExp(
+          `(?:^|[。”，？！])[^，。；？！“”]{0,40}?(${names})(?:还|也|则|又)?(?:${verbs})[，,]([^。！？]+[。！？])`,
+          'g',
+        )
       : undefined;
   let turn: string | undefined;
   for (const paragraph of text.split(/\n+/)) {
