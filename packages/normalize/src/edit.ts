@@ -1,45 +1,42 @@
 /**
  * The offset bookkeeping every pass shares. A pass reads a string and writes a new one through an
- * {@link Edit}; each output code unit records the input offset it came from. Passes that change
- * nothing return `null` and cost nothing to compose.
+ * {@link Edit}; each output code unit records the input offset it came from. Pieces are recorded
+ * as segments and the per-code-unit map is only built when the pass moved something: a pass that
+ * only swaps characters one for one (folding, punctuation, script conversion) returns no map.
  */
 
 /** One pass's result: the new text and, per output code unit (plus one for the end), its input offset. */
 export interface PassResult {
   text: string;
-  /** `null` when every output code unit maps to the same input offset (a same-length rewrite). */
+  /** `null` when every output code unit sits at its input offset (a same-length rewrite). */
   map: Int32Array | null;
 }
+
+const COPY = 0;
+const POINT = 1;
+const CLAMP = 2;
 
 /** Builds a pass's output text and its offset map together. */
 export class Edit {
   private readonly input: string;
   private parts: string[] = [];
-  private map: Int32Array;
+  /** Segments as [kind, length, a, b]: copy from a; all at a; a + k clamped to b. */
+  private segments: number[] = [];
   private length = 0;
   private copied = 0;
+  private aligned = true;
 
   constructor(input: string) {
     this.input = input;
-    this.map = new Int32Array(input.length + 16);
-  }
-
-  private reserve(extra: number): void {
-    if (this.length + extra + 1 <= this.map.length) return;
-    const bigger = new Int32Array(Math.max(this.map.length * 2, this.length + extra + 16));
-    bigger.set(this.map.subarray(0, this.length));
-    this.map = bigger;
   }
 
   /** Copies input `[from, to)` unchanged. */
   copy(from: number, to: number): void {
     if (to <= from) return;
-    this.reserve(to - from);
+    if (from !== this.length) this.aligned = false;
     this.parts.push(this.input.slice(from, to));
-    const map = this.map;
-    let at = this.length;
-    for (let i = from; i < to; i++) map[at++] = i;
-    this.length = at;
+    this.segments.push(COPY, to - from, from, 0);
+    this.length += to - from;
   }
 
   /** Copies input from where the last {@link Edit.keepUntil} stopped up to `to`. */
@@ -56,12 +53,10 @@ export class Edit {
   /** Writes `text`; every code unit of it maps to input offset `source`. */
   emit(text: string, source: number): void {
     if (text.length === 0) return;
-    this.reserve(text.length);
+    this.aligned = false;
     this.parts.push(text);
-    const map = this.map;
-    let at = this.length;
-    for (let i = 0; i < text.length; i++) map[at++] = source;
-    this.length = at;
+    this.segments.push(POINT, text.length, source, 0);
+    this.length += text.length;
   }
 
   /**
@@ -70,28 +65,38 @@ export class Edit {
    */
   replace(text: string, from: number, to: number): void {
     if (text.length === 0) return;
-    this.reserve(text.length);
+    if (text.length !== to - from || from !== this.length) this.aligned = false;
     this.parts.push(text);
-    const map = this.map;
-    let at = this.length;
-    const last = Math.max(from, to - 1);
-    for (let i = 0; i < text.length; i++) map[at++] = Math.min(from + i, last);
-    this.length = at;
+    this.segments.push(CLAMP, text.length, from, Math.max(from, to - 1));
+    this.length += text.length;
   }
 
   /** Finishes without copying anything more (for passes that write every piece themselves). */
   done(): PassResult {
-    this.reserve(0);
-    this.map[this.length] = this.input.length;
-    return { text: this.parts.join(''), map: this.map.subarray(0, this.length + 1) };
+    const text = this.parts.join('');
+    if (this.aligned && this.length === this.input.length) return { text, map: null };
+    const map = new Int32Array(this.length + 1);
+    const s = this.segments;
+    let at = 0;
+    for (let i = 0; i < s.length; i += 4) {
+      const kind = s[i] as number;
+      const len = s[i + 1] as number;
+      const a = s[i + 2] as number;
+      if (kind === COPY) for (let k = 0; k < len; k++) map[at++] = a + k;
+      else if (kind === POINT) for (let k = 0; k < len; k++) map[at++] = a;
+      else {
+        const b = s[i + 3] as number;
+        for (let k = 0; k < len; k++) map[at++] = Math.min(a + k, b);
+      }
+    }
+    map[this.length] = this.input.length;
+    return { text, map };
   }
 
   /** Finishes: copies the rest of the input and returns the text with its map. */
   finish(): PassResult {
     this.keepUntil(this.input.length);
-    this.reserve(0);
-    this.map[this.length] = this.input.length;
-    return { text: this.parts.join(''), map: this.map.subarray(0, this.length + 1) };
+    return this.done();
   }
 }
 

@@ -22,7 +22,7 @@ interface Rule {
 
 let rules: Rule[] | undefined;
 
-const LONG_MARKERS = ['Copyright', '版权', 'ICP', '许可证', '单位', '备案', '公网安备', '热线'];
+const FOOTER_MARKERS = /Copyright|Rights|ICP|版权|许可证|单位|备|关于|我们|网站|热线|技术支持/;
 
 function loadRules(): Rule[] {
   if (rules !== undefined) return rules;
@@ -40,8 +40,14 @@ function loadRules(): Rule[] {
 
 /** The furniture kind of one trimmed line, or undefined for running text. */
 export function furnitureKind(line: string): RemovedKind | undefined {
-  // Running paragraphs are long; only site footers run that long, and they name themselves.
-  if (line.length > 80 && !LONG_MARKERS.some((m) => line.includes(m))) return undefined;
-  for (const rule of loadRules()) if (rule.pattern.test(line)) return rule.kind;
+  // Running paragraphs are long; footers are not that long, and they name themselves.
+  if (line.length > 240) return undefined;
+  const marked = FOOTER_MARKERS.test(line);
+  if (line.length > 80 && !marked) return undefined;
+  for (const rule of loadRules()) {
+    // Footer rules look anywhere in the line; they only run on lines that name a footer marker.
+    if (rule.kind === 'site_footer' && !marked) continue;
+    if (rule.pattern.test(line)) return rule.kind;
+  }
   return undefined;
 }

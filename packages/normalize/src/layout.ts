@@ -41,6 +41,7 @@ const TERMINAL = new Set(['。', '！', '？', '!', '?', '；', '…', '）', ')
 const CAPTION_MARKS = /^[▲◀▶▼△►◄↑↓←→]/;
 const PARAGRAPH_START =
   /^(本报讯|本报|（上接|\(上接|（下转|□|——|▲|◀|【|- |• |[一二三四五六七八九十]+[、是]|[\u4e00-\u9fff·]{2,6}[：:])/;
+const CONTINUATION = /^[（(](上接|下转|接上|转下)/;
 const OPENING_PUNCT = new Set(['（', '《', '「', '“', '‘', '【', '『']);
 const CLOSING_PUNCT = new Set([
   '，',
@@ -81,8 +82,9 @@ function isTerminated(text: string, wrapped = false): boolean {
 
 /** A headline-like line: words separated by a space and no sentence punctuation. */
 function isHeadlineLike(text: string): boolean {
-  if (text.length > 80 || /[，。；、（(]/.test(text)) return false;
-  return / [|｜] /.test(text) || /[\u4e00-\u9fff”」\d] [\u4e00-\u9fff“「]/.test(text);
+  if (text.length > 80 || /[，。；（(]/.test(text)) return false;
+  if (/ [|｜] /.test(text)) return true;
+  return !text.includes('、') && /[\u4e00-\u9fff”」\d] [\u4e00-\u9fff“「]/.test(text);
 }
 
 function unclosedQuote(text: string): boolean {
@@ -119,12 +121,22 @@ function splitLines(text: string): Line[] {
 /** Hard-wrapped text: many lines, most of them close to one short width. Returns the width or 0. */
 function wrapWidth(lines: readonly Line[]): number {
   if (lines.length < 20) return 0;
-  const lengths = lines.map((l) => l.text.length).sort((a, b) => a - b);
-  const median = lengths[lengths.length >> 1] as number;
+  // Median and spread from a histogram of line lengths (lines over 63 code units share a bucket).
+  const histogram = new Uint32Array(65);
+  for (const l of lines) {
+    const bucket = Math.min(l.text.length, 64);
+    histogram[bucket] = (histogram[bucket] as number) + 1;
+  }
+  const half = lines.length >> 1;
+  let median = 0;
+  for (let seen = 0; median < 65; median++) {
+    seen += histogram[median] as number;
+    if (seen > half) break;
+  }
   if (median < 8 || median > 30) return 0;
   let near = 0;
-  for (const len of lengths) if (len >= median - 3 && len <= median + 3) near++;
-  return near * 2 >= lengths.length ? median : 0;
+  for (let len = median - 3; len <= median + 3; len++) near += histogram[len] as number;
+  return near * 2 >= lines.length ? median : 0;
 }
 
 /** Runs the pass. Always returns a result (line structure is rebuilt). */
@@ -146,6 +158,9 @@ export function layout(text: string, steps: LayoutSteps, fixes: Fixes, removed: 
   // Gap to the previous kept line, counting removed lines as a paragraph gap.
   let pendingGap = 0;
   let paragraph = '';
+  // Wrapped text: the first line of the paragraph being built and how many lines it has.
+  let first: Line | undefined;
+  let linesInParagraph = 0;
   for (const line of lines) {
     if (line.removed !== undefined) {
       pendingGap = Math.max(pendingGap, 1) + line.gap;
@@ -156,7 +171,7 @@ export function layout(text: string, steps: LayoutSteps, fixes: Fixes, removed: 
     if (prev !== undefined) {
       const sep =
         width > 0
-          ? wrappedSeparator(prev, line, gap, width)
+          ? wrappedSeparator(prev, line, gap, width, first, linesInParagraph)
           : plainSeparator(prev, line, gap, paragraph, steps);
       if (sep === '') {
         // Nothing is written between them: the two lines read as one.
@@ -164,8 +179,14 @@ export function layout(text: string, steps: LayoutSteps, fixes: Fixes, removed: 
       } else {
         edit.emit(sep, prev.eol);
         paragraph = sep === '\n' ? `${paragraph}\n` : '';
+        if (sep === '\n\n') {
+          first = undefined;
+          linesInParagraph = 0;
+        }
       }
     }
+    first ??= line;
+    linesInParagraph++;
     emitLine(edit, text, line, width > 0, steps, fixes);
     paragraph += line.text;
     prev = line;
@@ -173,16 +194,26 @@ export function layout(text: string, steps: LayoutSteps, fixes: Fixes, removed: 
   return edit.done();
 }
 
-function wrappedSeparator(prev: Line, line: Line, gap: number, width: number): '' | '\n\n' {
+function wrappedSeparator(
+  prev: Line,
+  line: Line,
+  gap: number,
+  width: number,
+  first: Line | undefined,
+  linesInParagraph: number,
+): '' | '\n\n' {
   const a = prev.text;
   const b = line.text;
   if (PARAGRAPH_START.test(b) || isHeadlineLike(a) || isHeadlineLike(b)) return '\n\n';
   if (isTerminated(a, true)) return '\n\n';
-  const short = a.length < width * 0.6;
-  if (short) {
-    // A short unfinished line is a headline or a label; its second line follows without a gap.
-    return gap === 0 && b.length < width * 1.4 ? '' : '\n\n';
-  }
+  // A paragraph that opens with a short unfinished line is a headline or a label (a body
+  // paragraph's first line runs the full width); it takes at most one more line, without a gap.
+  const heading =
+    first !== undefined &&
+    first.text.length < width * 0.6 &&
+    !isTerminated(first.text, true) &&
+    !CONTINUATION.test(first.text);
+  if (heading) return linesInParagraph === 1 && gap === 0 && b.length < width * 1.4 ? '' : '\n\n';
   return '';
 }
 

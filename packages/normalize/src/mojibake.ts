@@ -89,6 +89,12 @@ export function repairMojibake(
     const end = start + m[0].length;
     const middleBytes = encodeGbk(middle);
     if (middleBytes === undefined) continue;
+    // Only the signature of a quotation closed by `。”` (A1 A3 A1 B1) read one byte late is
+    // repaired: the run must restore `”`, and the paragraph must have a `“` left open.
+    if (middleBytes.length > 0 && middleBytes[0] !== 0xb1) continue;
+    const paraStart = text.lastIndexOf('\n', start) + 1;
+    const before = text.slice(paraStart, start);
+    if (countOf(before, '“') <= countOf(before, '”')) continue;
     const head = [0xa1, 0xa3, 0xa1];
     if (tail.length === 1 && tail !== '?') {
       // The run ends in an ASCII byte that was the trail byte of the last character.
@@ -125,23 +131,12 @@ export function repairMojibake(
       continue;
     }
     if (middle.length === 0 && (tail === '?' || tail === '')) {
-      // `?!?` before a line break: `。` survives, the byte after `A1` is gone. A `”` is the only
-      // punctuation that can follow when the paragraph has an unclosed `“`.
-      const paraStart = text.lastIndexOf('\n', start) + 1;
-      const para = text.slice(paraStart, start);
-      const open = countOf(para, '“') - countOf(para, '”');
-      if (tail === '?' && open > 0) {
+      // `?!?` before a line break: `。` survives, the byte after `A1` is gone; with a `“` open in
+      // the paragraph, `”` is the punctuation that closes it.
+      if (tail === '?') {
         spans.push({ start, end, text: '。”' });
         repaired++;
         recovered++;
-      } else if (tail === '?') {
-        spans.push({
-          start,
-          end,
-          text: '。\uFFFD',
-          damage: { start: end - 1, end, hint: 'punctuation after 。' },
-        });
-        repaired++;
       }
     }
   }
@@ -190,7 +185,7 @@ function countOf(s: string, ch: string): number {
 function prefersTraditional(text: string, ctx: MojibakeContext): boolean {
   let trad = 0;
   const limit = Math.min(text.length, 4000);
-  for (let i = 0; i < limit; i++) {
+  for (let i = 0; i < limit && trad < 3; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x4e00 || c > 0x9fff) continue;
     const ch = text[i] as string;

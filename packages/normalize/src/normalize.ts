@@ -16,7 +16,14 @@ import { type LocalDamage, repairMojibake } from './mojibake.js';
 import { createOffsetMap, type OffsetMap } from './offset-map.js';
 import { removePinyinAnnotations } from './pinyin-annotations.js';
 import { fixPunctuation } from './punctuation.js';
-import { convertScript, detectScript, scriptTable, simplifyChar, type Target } from './script.js';
+import {
+  convertScript,
+  detectAndSimplify,
+  detectScript,
+  scriptTable,
+  simplifyChar,
+  type Target,
+} from './script.js';
 
 /** Options for {@link normalize} and {@link createNormalizer}. Every step can be switched off. */
 export interface NormalizeOptions {
@@ -168,9 +175,14 @@ export function createNormalizer(options: NormalizeOptions = {}): Normalizer {
       apply(result);
     }
     if (on(o.pinyinAnnotations)) apply(removePinyinAnnotations(text, fixes));
-    const script = detectScript(text);
-    if (convert) {
-      apply(convertScript(text, table, fixes, conversionKey));
+    let script: Script;
+    if (convert && target === 'simplified') {
+      const detected = detectAndSimplify(text, fixes);
+      script = detected.script;
+      apply(detected.result);
+    } else {
+      script = detectScript(text);
+      if (convert) apply(convertScript(text, table, fixes, conversionKey));
     }
     if (on(o.punctuation)) apply(fixPunctuation(text, fixes));
     const localRemoved: LocalRemoval[] = [];

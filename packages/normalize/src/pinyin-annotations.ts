@@ -5,9 +5,7 @@
  */
 import { Edit, type PassResult } from './edit.js';
 import { count, type Fixes } from './fixes.js';
-import { isPinyinSyllable, PINYIN_LETTERS } from './pinyin.js';
-
-const SYLLABLE = new RegExp(`^[${PINYIN_LETTERS}]{1,6}$`);
+import { isPinyinSyllable } from './pinyin.js';
 
 function isIdeograph(c: number): boolean {
   return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
@@ -24,7 +22,7 @@ export function removePinyinAnnotations(text: string, fixes: Fixes): PassResult 
     if (close < 0) break;
     if (close - open <= 7 && open > 0 && isIdeograph(text.charCodeAt(open - 1))) {
       const syllable = text.slice(open + 1, close);
-      if (SYLLABLE.test(syllable) && isPinyinSyllable(syllable)) {
+      if (isPinyinSyllable(syllable)) {
         edit ??= new Edit(text);
         edit.keepUntil(open);
         edit.skipTo(close + 1);

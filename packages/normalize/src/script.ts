@@ -6,6 +6,11 @@
 import { readFileSync } from 'node:fs';
 import type { Script } from '@xinwen/core';
 import * as OpenCC from 'opencc-js';
+import CJKCompatibility from 'opencc-js/dict/CJK_Compatibility_Ideographs';
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import TSPhrases from 'opencc-js/dict/TSPhrases';
+import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
+import TWVariantsRevPhrases from 'opencc-js/dict/TWVariantsRevPhrases';
 import { Edit, type PassResult } from './edit.js';
 import { count, type Fixes } from './fixes.js';
 
@@ -55,11 +60,69 @@ const RANGES: readonly [number, number][] = [
   [0xf900, 0xfaff],
 ];
 
+/**
+ * Code units through which a dictionary can change the final text: for each entry whose source and
+ * target still differ after the `final` pass, the characters where they differ (every character
+ * when their lengths differ). Entries that map a phrase to itself, or to a variant the final pass
+ * simplifies the same way, change nothing.
+ */
+function changingUnits(final: (text: string) => string, ...dicts: string[]): Uint8Array {
+  const flags = new Uint8Array(0x10000);
+  for (const dict of dicts) {
+    for (const entry of dict.split('|')) {
+      const space = entry.indexOf(' ');
+      if (space < 0) continue;
+      const from = entry.slice(0, space);
+      const to = entry.slice(space + 1);
+      // A variant that the last pass turns into the same simplified text changes nothing.
+      if (from === to || final(from) === final(to)) continue;
+      for (let k = 0; k < from.length; k++) {
+        if (from.length !== to.length || from.charCodeAt(k) !== to.charCodeAt(k))
+          flags[from.charCodeAt(k)] = 1;
+      }
+    }
+  }
+  return flags;
+}
+
+/**
+ * opencc-js's tw→cn converter (`tw2s`) runs four passes: CJK compatibility normalization, phrase
+ * segmentation, Taiwan variants, then traditional→simplified phrases and characters. When a text
+ * holds no character through which a compatibility or Taiwan-variant entry changes the simplified
+ * result, those passes make no difference, and segmentation by the same phrase list cannot change the last pass's greedy longest
+ * matches, so one pass with the traditional→simplified dictionaries gives the same output.
+ * Lines that hold such a character go through the full converter.
+ */
+function fastTraditionalToSimplified(): (text: string) => string {
+  const full = OpenCC.Converter(LOCALES.simplified);
+  const single = OpenCC.ConverterFactory([TSPhrases, TSCharacters]);
+  const other = changingUnits(single, CJKCompatibility, TWVariantsRev, TWVariantsRevPhrases);
+  return (text) => {
+    // Decided line by line (no dictionary entry spans a line break): only lines holding such a
+    // character pay for the full chain.
+    let out = '';
+    let from = 0;
+    let flagged = false;
+    const n = text.length;
+    for (let i = 0; i <= n; i++) {
+      const c = i < n ? text.charCodeAt(i) : 0x0a;
+      if (c === 0x0a) {
+        const line = text.slice(from, i);
+        out += flagged ? full(line) : single(line);
+        if (i < n) out += '\n';
+        from = i + 1;
+        flagged = false;
+      } else if (other[c] === 1) flagged = true;
+    }
+    return out;
+  };
+}
+
 /** The table for a target, built on first use (a few hundred milliseconds) and cached. */
 export function scriptTable(target: Target): ScriptTable {
   const cached = tables.get(target);
   if (cached !== undefined) return cached;
-  const convert = OpenCC.Converter(LOCALES[target]);
+  const convert = target === 'simplified' ? fastTraditionalToSimplified() : OpenCC.Converter(LOCALES[target]);
   const chars: string[] = [];
   for (const [lo, hi] of RANGES) for (let c = lo; c <= hi; c++) chars.push(String.fromCharCode(c));
   const converted = convert(chars.join('\n')).split('\n');
@@ -97,9 +160,12 @@ export function scriptTable(target: Target): ScriptTable {
   return table;
 }
 
+let simplifiedTable: ScriptTable | undefined;
+
 /** Simplified form of one character, from the simplified table. */
 export function simplifyChar(char: string): string {
-  const table = scriptTable('simplified');
+  simplifiedTable ??= scriptTable('simplified');
+  const table = simplifiedTable;
   const c = char.charCodeAt(0);
   if (char.length !== 1 || table.changes[c] !== 1) return char;
   const s = table.single[c] as number;
@@ -122,6 +188,10 @@ export function detectScript(text: string): Script {
     t += trad[c] as number;
     s += simp[c] as number;
   }
+  return scriptOf(t, s);
+}
+
+function scriptOf(t: number, s: number): Script {
   const all = t + s;
   if (all === 0) return 'hans';
   const share = t / all;
@@ -150,11 +220,57 @@ export function convertScript(
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (changes[c] === 1 && !keep?.has(c)) {
+    if (changes[c] === 1 && (keep === undefined || !keep.has(c))) {
       if (first < 0) first = i;
       hits++;
     }
   }
+  return convertHits(text, table, fixes, key, keep, hits, first);
+}
+
+/**
+ * Detects the script and converts in one scan, for the usual simplified target (whose table of
+ * changed characters is also the table of traditional-only characters).
+ */
+export function detectAndSimplify(text: string, fixes: Fixes): { script: Script; result: PassResult | null } {
+  const table = scriptTable('simplified');
+  const trad = table.changes;
+  const simp = scriptTable('traditional').changes;
+  const keep = simplifiedAlso();
+  let t = 0;
+  let s = 0;
+  let hits = 0;
+  let first = -1;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x3400) continue;
+    s += simp[c] as number;
+    if (trad[c] === 1) {
+      t++;
+      if (!keep.has(c)) {
+        if (first < 0) first = i;
+        hits++;
+      }
+    }
+  }
+  return {
+    script: scriptOf(t, s),
+    result: convertHits(text, table, fixes, 'traditional', keep, hits, first),
+  };
+}
+
+function convertHits(
+  text: string,
+  table: ScriptTable,
+  fixes: Fixes,
+  key: string,
+  keep: Set<number> | undefined,
+  hits: number,
+  first: number,
+): PassResult | null {
+  const changes = table.changes;
+  const n = text.length;
   if (hits === 0) return null;
   if (hits * 50 > n) {
     const out = table.convert(text);

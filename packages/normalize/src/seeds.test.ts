@@ -212,12 +212,19 @@ describe('seed 004 (PDF extraction, hard-wrapped)', () => {
       '\n\n加快现代产业体系建设 重庆如何发力\n\n市委五届八次全会强调，建设成渝地区双城经济圈，要加快现代产业体系建设，',
     );
     expect(r.text).toContain('\n\n重庆迎来多个发展机遇\n\n');
+    expect(r.text).toContain(
+      '出更大的影响力。\n\n“一家人不说两家话”产业链互补互助，生态环境共保共治\n\n作为成渝地区双城经济圈发展主轴上',
+    );
+    expect(r.text).toContain('\n\n捧出“干货”来合作周边邻里更“亲热”\n\n本报讯（记者 杨铌紫）4月30日，');
   });
 
   it('rejoins numbers split by the layout', () => {
     expect(r.text).toContain('中新国际数据通道新开通1000M带宽、新培育通道用户50家，');
     expect(r.text).toContain('本报讯（记者 杨铌紫）5月2日，重庆日报记者从团市委了解到，');
     expect(r.text).toContain('集中面试时间为4月28日至30日。');
+    expect(r.text).toContain(
+      '本报讯（记者 杨铌紫）4月30日，市侨联与四川省侨联在成都签署服务成渝双城经济圈建设战略合作协议。',
+    );
     expect(r.fixes.split_number).toBeGreaterThanOrEqual(3);
   });
 
