@@ -11,6 +11,7 @@ import type * as NodeJieba from 'nodejieba';
 import { dataPath } from './data.js';
 
 type Jieba = typeof NodeJieba & {
+  DEFAULT_DICT: string;
   DEFAULT_USER_DICT: string;
   DEFAULT_IDF_DICT: string;
   DEFAULT_STOP_WORD_DICT: string;

@@ -3,8 +3,9 @@
  * window of five candidate words), or both (TF-IDF re-ranked by TextRank, the default). Candidates are nouns, names, places,
  * organisations, other proper nouns, verbal nouns, idioms, abbreviations and Latin terms of at
  * least two characters that are in neither nodejieba's stop-word list nor ours (data/stopwords.txt).
- * Words of the domain dictionary and person names found by the name rules are preferred: their
- * weight is multiplied by {@link preferredBoost}.
+ * Words of the domain dictionary and person names are preferred: their weight is multiplied by
+ * {@link preferredBoost}, and a name's IDF is the highest in the table (names are as specific as
+ * the rarest words, and most are not in the table at all).
  */
 import { readFileSync } from 'node:fs';
 import type { Keyword, Token } from '@xinwen/core';
@@ -22,6 +23,7 @@ const candidateTags = new Set(['n', 'nr', 'nrfg', 'nrt', 'ns', 'nt', 'nz', 'vn',
 interface IdfTable {
   idf: ReadonlyMap<string, number>;
   median: number;
+  max: number;
   stopWords: ReadonlySet<string>;
 }
 
@@ -31,18 +33,19 @@ function loadIdf(): IdfTable {
   if (idfTable !== undefined) return idfTable;
   const jieba = engine();
   const idf = new Map<string, number>();
-  const values: number[] = [];
-  for (const line of readFileSync(jieba.DEFAULT_IDF_DICT, 'utf8').split('\n')) {
-    const space = line.indexOf(' ');
-    if (space <= 0) continue;
-    const value = Number(line.slice(space + 1));
-    idf.set(line.slice(0, space), value);
-    values.push(value);
+  const text = readFileSync(jieba.DEFAULT_IDF_DICT, 'utf8');
+  for (let at = 0; at < text.length; ) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const space = text.indexOf(' ', at);
+    if (space > at && space < end) idf.set(text.slice(at, space), Number(text.slice(space + 1, end)));
+    at = end + 1;
   }
-  values.sort((a, b) => a - b);
+  const values = Float64Array.from(idf.values()).sort();
   idfTable = {
     idf,
     median: values[values.length >> 1] ?? 10,
+    max: values[values.length - 1] ?? 10,
     stopWords: new Set(readWordList(jieba.DEFAULT_STOP_WORD_DICT)),
   };
   return idfTable;
@@ -61,13 +64,16 @@ function isCandidate(token: Token, tables: RuleTables, stopWords: ReadonlySet<st
 function tfidf(
   words: readonly string[],
   preferred: ReadonlySet<string>,
+  names: ReadonlySet<string>,
   table: IdfTable,
 ): Map<string, number> {
   const scores = new Map<string, number>();
   for (const w of words) scores.set(w, (scores.get(w) ?? 0) + 1);
   for (const [w, count] of scores) {
     const boost = preferred.has(w) ? preferredBoost : 1;
-    scores.set(w, (count / words.length) * (table.idf.get(w) ?? table.median) * boost);
+    // a person's name is as specific as the rarest word, whatever the IDF table (if anything) says
+    const idf = names.has(w) ? table.max : (table.idf.get(w) ?? table.median);
+    scores.set(w, (count / words.length) * idf * boost);
   }
   return scores;
 }
@@ -78,45 +84,61 @@ function textRank(
   window = 5,
   iterations = 10,
 ): Map<string, number> {
-  const edges = new Map<string, Map<string, number>>();
-  const link = (a: string, b: string): void => {
-    let m = edges.get(a);
-    if (m === undefined) {
-      m = new Map();
-      edges.set(a, m);
+  // words as integer ids, co-occurrence counts in one Map keyed by id pair
+  const ids = new Map<string, number>();
+  const seq = new Int32Array(words.length);
+  words.forEach((w, i) => {
+    let id = ids.get(w);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(w, id);
     }
-    m.set(b, (m.get(b) ?? 0) + 1);
-  };
-  for (let i = 0; i < words.length; i++) {
-    const a = words[i] as string;
-    if (!edges.has(a)) edges.set(a, new Map());
-    for (let j = i + 1; j < i + window && j < words.length; j++) {
-      const b = words[j] as string;
+    seq[i] = id;
+  });
+  const n = ids.size;
+  const pairs = new Map<number, number>();
+  for (let i = 0; i < seq.length; i++) {
+    const a = seq[i] as number;
+    for (let j = i + 1; j < i + window && j < seq.length; j++) {
+      const b = seq[j] as number;
       if (a === b) continue;
-      link(a, b);
-      link(b, a);
+      const key = a < b ? a * n + b : b * n + a;
+      pairs.set(key, (pairs.get(key) ?? 0) + 1);
     }
   }
-  const outSum = new Map<string, number>();
-  for (const [w, m] of edges) {
-    let s = 0;
-    for (const v of m.values()) s += v;
-    outSum.set(w, s);
+  // edge list (both directions) and each node's total edge weight
+  const from = new Int32Array(pairs.size * 2);
+  const to = new Int32Array(pairs.size * 2);
+  const weight = new Float64Array(pairs.size * 2);
+  const outSum = new Float64Array(n);
+  let e = 0;
+  for (const [key, w] of pairs) {
+    const a = Math.floor(key / n);
+    const b = key % n;
+    from[e] = a;
+    to[e] = b;
+    weight[e++] = w;
+    from[e] = b;
+    to[e] = a;
+    weight[e++] = w;
+    outSum[a] = (outSum[a] as number) + w;
+    outSum[b] = (outSum[b] as number) + w;
   }
-  let score = new Map<string, number>();
-  for (const w of edges.keys()) score.set(w, 1);
+  let score = new Float64Array(n).fill(1);
   const d = 0.85;
   for (let it = 0; it < iterations; it++) {
-    const next = new Map<string, number>();
-    for (const [w, m] of edges) {
-      let s = 0;
-      for (const [v, weight] of m) s += (weight / (outSum.get(v) || 1)) * (score.get(v) ?? 0);
-      next.set(w, 1 - d + d * s);
+    const next = new Float64Array(n);
+    for (let k = 0; k < e; k++) {
+      const v = from[k] as number;
+      const t = to[k] as number;
+      next[t] = (next[t] as number) + ((weight[k] as number) / (outSum[v] as number)) * (score[v] as number);
     }
+    for (let k = 0; k < n; k++) next[k] = 1 - d + d * (next[k] as number);
     score = next;
   }
-  for (const [w, s] of score) if (preferred.has(w)) score.set(w, s * preferredBoost);
-  return score;
+  const result = new Map<string, number>();
+  for (const [w, id] of ids) result.set(w, (score[id] as number) * (preferred.has(w) ? preferredBoost : 1));
+  return result;
 }
 
 function normalize(scores: Map<string, number>): Map<string, number> {
@@ -137,17 +159,25 @@ export function keywordsFromTokens(
   const table = loadIdf();
   const words: string[] = [];
   const preferred = new Set<string>();
+  const names = new Set<string>();
   for (const token of tokens) {
     if (!isCandidate(token, tables, table.stopWords)) continue;
     words.push(token.text);
-    if (token.pos === 'nr' || tables.domainWords.has(token.text)) preferred.add(token.text);
+    // nodejieba's dictionary tags many common words nr (养老, 慈善); a name worth preferring starts
+    // with a surname and is not a word of the IDF table
+    const name =
+      token.pos === 'nr' &&
+      !table.idf.has(token.text) &&
+      (tables.surnames.has(token.text[0] ?? '') || tables.compoundSurnames.has(token.text.slice(0, 2)));
+    if (name) names.add(token.text);
+    if (name || tables.domainWords.has(token.text)) preferred.add(token.text);
   }
   if (words.length === 0) return [];
   let scores: Map<string, number>;
-  if (method === 'tfidf') scores = tfidf(words, preferred, table);
+  if (method === 'tfidf') scores = tfidf(words, preferred, names, table);
   else if (method === 'textrank') scores = textRank(words, preferred);
   else {
-    const a = normalize(tfidf(words, preferred, table));
+    const a = normalize(tfidf(words, preferred, names, table));
     const b = normalize(textRank(words, preferred));
     scores = new Map();
     // TF-IDF keeps words that are rare in general text; TextRank re-ranks them by how central

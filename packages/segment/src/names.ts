@@ -96,11 +96,21 @@ export function markNames(tokens: readonly Token[], tables: RuleTables = ruleTab
   const found = new Set<string>();
   for (let k = 0; k < tokens.length; k++) {
     const token = tokens[k] as Token;
+    // cheap checks first: a surname must start the token, and some context must be in reach
+    const head = token.text;
+    if (!tables.surnames.has(head[0] ?? '') && !tables.compoundSurnames.has(head.slice(0, 2))) {
+      out.push(token);
+      continue;
+    }
     const prev = out[out.length - 1];
     // 「记者 周尤」: a title, one space, the name
     const beforeSpace =
       prev !== undefined && prev.pos === 'x' && prev.text === ' ' ? out[out.length - 2] : undefined;
     const afterTitle = isTitle(prev, tables) || isTitle(beforeSpace, tables);
+    if (!afterTitle && !cueWithin(tokens, k, tables)) {
+      out.push(token);
+      continue;
+    }
     const n = nameAt(tokens, k, tables);
     if (n > 0) {
       const after = tokens[k + n];
@@ -121,14 +131,27 @@ export function markNames(tokens: readonly Token[], tables: RuleTables = ruleTab
   return found.size === 0 ? out : joinKnown(out, found);
 }
 
+/** True when a verb of saying or a colon follows within the next three tokens. */
+function cueWithin(tokens: readonly Token[], k: number, tables: RuleTables): boolean {
+  for (let j = k + 1; j <= k + 3 && j < tokens.length; j++) {
+    const t = (tokens[j] as Token).text;
+    if (tables.speechVerbs.has(t) || t === '：' || t === ':') return true;
+  }
+  return false;
+}
+
 /** Joins the names found by context where they occur again without it (「丁中平从…」). */
 function joinKnown(tokens: readonly Token[], names: ReadonlySet<string>): Token[] {
   let longest = 0;
-  for (const name of names) longest = Math.max(longest, name.length);
+  const firsts = new Set<string>();
+  for (const name of names) {
+    longest = Math.max(longest, name.length);
+    firsts.add(name[0] as string);
+  }
   const out: Token[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const token = tokens[k] as Token;
-    if (token.pos !== 'nr' || !names.has(token.text)) {
+    if (firsts.has(token.text[0] as string) && (token.pos !== 'nr' || !names.has(token.text))) {
       let text = token.text;
       let n = 1;
       while (text.length < longest && k + n < tokens.length && !names.has(text)) {

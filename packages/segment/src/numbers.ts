@@ -139,9 +139,11 @@ export function isMagnitude(c: number): boolean {
 const chineseDigits = '〇○零一二三四五六七八九';
 const chineseNumerals = '〇○零一二三四五六七八九十';
 
+const chineseNumeralCodes = new Set([...chineseNumerals].map((ch) => ch.charCodeAt(0)));
+
 /** A Chinese digit 〇 ○ 零 一 … 九 or 十: the characters a date in Chinese numerals starts with. */
 export function isChineseDigit(c: number): boolean {
-  return chineseNumerals.includes(String.fromCharCode(c));
+  return chineseNumeralCodes.has(c);
 }
 
 /**

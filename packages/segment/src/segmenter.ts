@@ -35,6 +35,12 @@ export interface SegmenterOptions {
    */
   keywordMethod?: KeywordMethod;
   /**
+   * Cut nodejieba's low-evidence dictionary phrases (entries at its floor frequency, such as
+   * 「共同愿望」) into their parts; proper nouns, idioms and domain words stay whole.
+   * @default true
+   */
+  splitCompounds?: boolean;
+  /**
    * Join person names found after titles, before verbs of saying and before interview colons.
    * @default true
    */
@@ -84,6 +90,7 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
     );
   }
   const names = options.names ?? true;
+  const split = options.splitCompounds ?? true;
   let dictionary: UserDictionary | undefined;
   if (options.userDictionary !== undefined) {
     const entries =
@@ -103,15 +110,15 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
     checkText(text);
     const tokens: Token[] = [];
     if (dictionary === undefined) {
-      tokenizeChunk(text, 0, tokens);
+      tokenizeChunk(text, 0, tokens, split);
     } else {
       let at = 0;
       for (const m of findMatches(text, dictionary)) {
-        tokenizeChunk(text.slice(at, m.start), at, tokens);
+        tokenizeChunk(text.slice(at, m.start), at, tokens, split);
         tokens.push({ text: text.slice(m.start, m.end), pos: m.tag, start: m.start, end: m.end });
         at = m.end;
       }
-      tokenizeChunk(text.slice(at), at, tokens);
+      tokenizeChunk(text.slice(at), at, tokens, split);
     }
     return names ? markNames(tokens) : tokens;
   };

@@ -7,32 +7,18 @@
  */
 import type { Span } from '@xinwen/core';
 
-const isEnd = (c: number): boolean =>
-  c === 0x3002 ||
-  c === 0xff01 ||
-  c === 0xff1f ||
-  c === 0xff1b ||
-  c === 0x2026 ||
-  c === 0x21 ||
-  c === 0x3f ||
-  c === 0x3b;
+const END = 1;
+const CLOSER = 2;
+const LINE_BREAK = 3;
+const BLANK = 4;
 
-const isCloser = (c: number): boolean =>
-  c === 0x201d ||
-  c === 0x2019 ||
-  c === 0x300d ||
-  c === 0x300f ||
-  c === 0xff09 ||
-  c === 0x29 ||
-  c === 0x300b ||
-  c === 0x3011 ||
-  c === 0x3015 ||
-  c === 0x3009;
-
-const isLineBreak = (c: number): boolean => c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
-
-const isBlank = (c: number): boolean =>
-  c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x0b || c === 0x0c;
+/** Character classes for the code units that matter; everything else is 0. */
+const classes = new Uint8Array(0x10000);
+for (const c of [0x3002, 0xff01, 0xff1f, 0xff1b, 0x2026, 0x21, 0x3f, 0x3b]) classes[c] = END; // 。！？；… ! ? ;
+for (const c of [0x201d, 0x2019, 0x300d, 0x300f, 0xff09, 0x29, 0x300b, 0x3011, 0x3015, 0x3009])
+  classes[c] = CLOSER; // ”’」』）)》】〕〉
+for (const c of [0x0a, 0x0d, 0x2028, 0x2029]) classes[c] = LINE_BREAK;
+for (const c of [0x20, 0x09, 0x3000, 0xa0, 0x0b, 0x0c]) classes[c] = BLANK;
 
 /**
  * Splits `text` into sentences. Spans are UTF-16 offsets into `text` (end exclusive) and never
@@ -42,19 +28,24 @@ export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
   let start = -1;
   let last = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (isLineBreak(c)) {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const k = classes[text.charCodeAt(i)];
+    if (k === LINE_BREAK) {
       if (start >= 0) spans.push({ start, end: last + 1 });
       start = -1;
       continue;
     }
-    if (isBlank(c)) continue;
+    if (k === BLANK) continue;
     if (start < 0) start = i;
     last = i;
-    if (isEnd(c)) {
+    if (k === END) {
       let j = i + 1;
-      while (j < text.length && (isEnd(text.charCodeAt(j)) || isCloser(text.charCodeAt(j)))) j++;
+      while (j < n) {
+        const kj = classes[text.charCodeAt(j)];
+        if (kj !== END && kj !== CLOSER) break;
+        j++;
+      }
       spans.push({ start, end: j });
       start = -1;
       i = j - 1;

@@ -2,10 +2,12 @@
  * One nodejieba call over a stretch of text, turned into tokens with UTF-16 offsets. The offsets
  * come from a running cursor (each nodejieba word is the next slice of the input), so the text is
  * not searched a second time. Number, date and Latin runs that nodejieba split are joined, runs of
- * whitespace and repeated punctuation (「……」, 「——」) become one token each.
+ * whitespace and repeated punctuation (「……」, 「——」) become one token each. Low-evidence
+ * dictionary compounds are cut into their parts when `splitCompounds` is set (see compounds.ts).
  */
 import type { Token } from '@xinwen/core';
 import { XinwenError } from '@xinwen/core';
+import { splitCompound } from './compounds.js';
 import { engine } from './engine.js';
 import {
   chineseDateEnd,
@@ -53,7 +55,7 @@ function isPunctuation(word: string): boolean {
  * Appends the tokens of `text` to `out`, with offsets shifted by `base`.
  * @throws XinwenError `invalid_input` if nodejieba's words do not add up to the input.
  */
-export function tokenizeChunk(text: string, base: number, out: Token[]): void {
+export function tokenizeChunk(text: string, base: number, out: Token[], splitCompounds = true): void {
   if (text === '') return;
   const jieba = engine();
   const words: Word[] = jieba.tag(text);
@@ -62,6 +64,12 @@ export function tokenizeChunk(text: string, base: number, out: Token[]): void {
   let cur = 0; // start of words[i]
   const push = (end: number, tag: string): void => {
     out.push({ text: text.slice(pos, end), pos: tag, start: base + pos, end: base + end });
+    pos = end;
+  };
+  /** Pushes `word`, which is the text at `pos` (no slicing needed). */
+  const pushWord = (word: string, tag: string): void => {
+    const end = pos + word.length;
+    out.push({ text: word, pos: tag, start: base + pos, end: base + end });
     pos = end;
   };
   /** Moves past the words that end at or before `target`; splits a word that straddles it. */
@@ -154,7 +162,9 @@ export function tokenizeChunk(text: string, base: number, out: Token[]): void {
       push(end, 'w');
       continue;
     }
-    push(wEnd, w.tag);
+    const parts = splitCompounds ? splitCompound(word) : undefined;
+    if (parts === undefined) pushWord(word, w.tag);
+    else for (const part of parts) pushWord(part.word, part.tag);
   }
   if (pos !== text.length) {
     throw new XinwenError(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from './segmenter.js';
+import { createSegmenter, tokenize } from './segmenter.js';
 import { seed, seedLine } from './test-seeds.js';
 
 const words = (text: string): string[] => tokenize(text).map((t) => t.text);
@@ -56,7 +56,8 @@ describe('numbers and Latin runs', () => {
       '写',
       '在',
       '重庆市',
-      '台湾同胞',
+      '台湾',
+      '同胞',
       '投资',
       '企业',
       '协会',
@@ -68,7 +69,7 @@ describe('numbers and Latin runs', () => {
   });
 
   it('keeps decimals with their magnitude: 108.7亿 元, 2.1万 余个 (seeds 001, 004)', () => {
-    expect(words('投资总额108.7亿元人民币')).toEqual(['投资总额', '108.7亿', '元', '人民币']);
+    expect(words('投资总额108.7亿元人民币')).toEqual(['投资', '总额', '108.7亿', '元', '人民币']);
     expect(words('其中重庆区域2.1万余个。')).toEqual(['其中', '重庆', '区域', '2.1万', '余个', '。']);
     expect(words('累计征集就业岗位9.4万余个')).toEqual(['累计', '征集', '就业', '岗位', '9.4万', '余个']);
   });
@@ -229,5 +230,30 @@ describe('people and titles', () => {
   it('does not take a title followed by punctuation or a verb for a name', () => {
     expect(tagged('市国资委党委书记、主任').filter((t) => t.endsWith('/nr'))).toEqual([]);
     expect(tagged('市政府台办有关负责人表示，').filter((t) => t.endsWith('/nr'))).toEqual([]);
+  });
+});
+
+describe('low-evidence compounds', () => {
+  it("cuts nodejieba's floor-frequency phrases into their parts, unless told not to", () => {
+    expect(words('世界各国人民的共同愿望')).toEqual(['世界', '各国', '人民', '的', '共同', '愿望']);
+    expect(words('投资总额')).toEqual(['投资', '总额']);
+    const coarse = createSegmenter({ splitCompounds: false });
+    expect(coarse.tokenize('世界各国人民的共同愿望').map((t) => t.text)).toEqual([
+      '世界',
+      '各国',
+      '人民',
+      '的',
+      '共同愿望',
+    ]);
+  });
+
+  it('keeps idioms, proper nouns and domain words whole', () => {
+    expect(words('坚持不懈推动成渝地区双城经济圈建设')).toEqual([
+      '坚持不懈',
+      '推动',
+      '成渝地区双城经济圈',
+      '建设',
+    ]);
+    expect(words('在人民大会堂')).toEqual(['在', '人民大会堂']);
   });
 });
