@@ -14,6 +14,8 @@ export interface PlaceEntry {
 /** Everything in `data/`, parsed. */
 export interface ExtractData {
   places: PlaceEntry[];
+  /** Words a two-character place alias must not be part of (整合 in 整合川渝, 中部 in 成渝中部). */
+  placeBlockers: Set<string>;
   titles: string[];
   surnames: Set<string>;
   compoundSurnames: Set<string>;
@@ -71,7 +73,10 @@ export function loadData(): ExtractData {
   const surnames = words('surnames.txt');
   const byLength = (a: string, b: string) => b.length - a.length || (a < b ? -1 : 1);
   cached = {
-    places: json<{ places: PlaceEntry[] }>('places.json').places,
+    ...(() => {
+      const gazetteer = json<{ places: PlaceEntry[]; blockers?: string[] }>('places.json');
+      return { places: gazetteer.places, placeBlockers: new Set(gazetteer.blockers ?? []) };
+    })(),
     titles: words('titles.txt').sort(byLength),
     surnames: new Set(surnames.filter((s) => s.length === 1)),
     compoundSurnames: new Set(surnames.filter((s) => s.length > 1)),

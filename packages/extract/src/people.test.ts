@@ -35,6 +35,17 @@ describe('findPeople', () => {
     ]);
   });
 
+  it('keeps a title whole when it holds 据 or 和 (大数据, 发展和改革)', () => {
+    expect(
+      findPeople(
+        '日前，本报邀请市发展和改革委员会党组书记、主任董建国，市大数据应用发展管理局党组书记、局长罗清泉。',
+      ),
+    ).toEqual([
+      { name: '董建国', titles: ['市发展和改革委员会党组书记', '主任'], count: 1 },
+      { name: '罗清泉', titles: ['市大数据应用发展管理局党组书记', '局长'], count: 1 },
+    ]);
+  });
+
   it('does not take a spokesperson or 委员会 for a name', () => {
     expect(findPeople('市政府台办有关负责人表示，常委会委员会议召开。')).toEqual([]);
   });

@@ -26,7 +26,7 @@ const notNames = new Set(['单位', '会议', '会上', '会长', '单独', '许
 /** Family names that are also common function words (和, 全, 任 …): names with them need three characters. */
 const riskySurnames = new Set([...'全任应常时成向安于同']);
 /** Words before a title phrase that are not part of it (「本报邀请市发展改革委…」). */
-const phraseCut = /^.*(?:邀请|随着|正如|征得|的|在|由|但|据|初|是|为|请|当|从|了|，)/;
+const phraseCut = /^.*(?:邀请|随着|正如|征得|据悉|据了解|的|在|由|但|初|是|为|请|当|从|了|，)/;
 
 let titleRe: RegExp | undefined;
 function titlePattern(): RegExp {

@@ -13,6 +13,12 @@ describe('findPlaces', () => {
     ]);
   });
 
+  it('does not read a short name inside another word', () => {
+    expect(findPlaces('整合川渝两地侨界智力资源，推动成渝中部地区发展，合川')).toEqual([
+      { name: '合川区', level: 'district', count: 1 },
+    ]);
+  });
+
   it('counts short and full names as one place and skips newspaper names', () => {
     expect(findPlaces('大足与大足区，重庆日报记者')).toEqual([
       { name: '大足区', level: 'district', count: 2 },

@@ -31,6 +31,7 @@ const notAfter = /^(?:日报|晨报|商报|卫视)/;
 /** Finds gazetteer places in `text`, each once with its level and the number of mentions, in order of first mention. */
 export function findPlaces(text: string): Place[] {
   const byFirst = gazetteer();
+  const blockers = loadData().placeBlockers;
   const counts = new Map<string, { entry: PlaceEntry; count: number }>();
   for (let i = 0; i < text.length; ) {
     let matched = 0;
@@ -40,6 +41,11 @@ export function findPlaces(text: string): Place[] {
         if (!text.startsWith(surface, i)) continue;
         const after = i + surface.length;
         if (notAfter.test(text.slice(after, after + 2))) continue;
+        if (
+          surface.length === 2 &&
+          (blockers.has(text.slice(i - 1, i + 1)) || blockers.has(text.slice(i + 1, i + 3)))
+        )
+          continue;
         const c = counts.get(entry.name);
         if (c) c.count++;
         else counts.set(entry.name, { entry, count: 1 });
