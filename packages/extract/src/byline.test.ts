@@ -43,6 +43,18 @@ describe('parseByline', () => {
     });
   });
 
+  it('reads wire-service and dated leads', () => {
+    expect(parseByline('新华社北京6月1日电（记者 王小明 李华）国务院新闻办公室1日发布')).toEqual({
+      text: '新华社北京6月1日电（记者 王小明 李华）',
+      reporters: [
+        { name: '王小明', role: '记者' },
+        { name: '李华', role: '记者' },
+      ],
+      agency: '新华社',
+    });
+    expect(parseByline('本报北京6月1日电（记者 张三）')?.agency).toBe('本报');
+  });
+
   it('reads a closing 「本组文字由……采访整理」 credit', () => {
     expect(parseByline('(本组文字由新重庆-重庆日报记者唐琴、余振芳采访整理)')?.reporters).toEqual([
       { name: '唐琴', role: '记者' },

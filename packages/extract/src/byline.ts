@@ -11,7 +11,12 @@ const rolePattern = roles.join('|');
 const roleRe = new RegExp(rolePattern);
 const roleSplitRe = new RegExp(`(${rolePattern})`, 'g');
 
-const leadRe = /^(本报讯|本报)\s*[（(]([^（）()]{1,80})[）)]\s*/;
+/**
+ * 「本报讯（…）」, 「本报（…）」, and wire-service leads with a dateline: 「新华社北京6月1日电（记者 …）」,
+ * 「本报北京6月1日电（记者 …）」.
+ */
+const leadRe =
+  /^(本报讯|本报|新华社|中新社|中国新闻社|人民日报|央视网|新华网|人民网)(?:\s*([\p{Script=Han}]{0,8}?)\s*(\d{1,2}\s*月\s*\d{1,2}\s*日)\s*电)?\s*[（(]([^（）()]{1,80})[）)]\s*/u;
 const squareRe = /^[□■]\s*(.{1,60})$/;
 const compiledRe = /^[（(]本组(?:文字|图片|稿件)?由(.{1,60}?)(?:采访)?整理[）)]$/;
 const creditRe =
@@ -62,8 +67,9 @@ function make(text: string, inner: string, fallbackAgency?: string): Byline {
 export function parseBylineMatch(paragraph: string): BylineMatch | undefined {
   const p = paragraph.trim();
   const lead = leadRe.exec(p);
-  if (lead && roleRe.test(lead[2]!)) {
-    return { byline: make(lead[0].trim(), lead[2]!, '本报'), rest: p.slice(lead[0].length) };
+  if (lead && roleRe.test(lead[4]!)) {
+    const source = lead[1] === '本报讯' ? '本报' : lead[1]!;
+    return { byline: make(lead[0].trim(), lead[4]!, source), rest: p.slice(lead[0].length) };
   }
   const square = squareRe.exec(p);
   if (square && roleRe.test(square[1]!)) {

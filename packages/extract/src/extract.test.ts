@@ -58,6 +58,18 @@ describe('extract', () => {
     expect(articles[0]?.date).toBe('2020-05-02');
   });
 
+  it('reads a wire-service dateline', () => {
+    const { articles } = extract(
+      plain('国新办发布白皮书\n\n新华社北京6月1日电（记者 王小明）国务院新闻办公室1日发布白皮书。'),
+      undefined,
+      { referenceDate: '2024-06-02' },
+    );
+    expect(articles[0]?.title).toBe('国新办发布白皮书');
+    expect(articles[0]?.byline.agency).toBe('新华社');
+    expect(articles[0]?.dateline).toEqual({ text: '北京6月1日电', date: '2024-06-01' });
+    expect(articles[0]?.paragraphs).toEqual(['国务院新闻办公室1日发布白皮书。']);
+  });
+
   it('warns when it has to guess the year, and uses the year the text names most', () => {
     const ctx = createContext('extract');
     const { articles } = extract(

@@ -29,7 +29,7 @@ export interface Unit {
 
 const labels = new Set(['嘉宾', '核心提示', '编者按', '导读', '链接', '图片新闻', '相关新闻', '相关链接']);
 const continuedRe = /^[（(]\s*上接\s*(第?[0-9一二三四五六七八九十]{1,3}版)\s*[）)]\s*/;
-const markerRe = /^(?:本报讯|本报\s*[（(]|[□■]|[（(]\s*上接|[（(]本组)/;
+const markerRe = /^(?:本报讯|本报\s*[（(]|[□■]|[（(]\s*上接|[（(]本组|(?:本报|新华社|中新社)[^（(]{0,12}电)/;
 
 /** Whether a line reads like a headline (short, no sentence punctuation). */
 export function isHeadingLike(line: string): boolean {
