@@ -38,6 +38,14 @@ describe('splitArticles', () => {
     ]);
   });
 
+  it('reads a title over a subtitle in one block, the subtitle opening with a year', () => {
+    const text =
+      '成都加快建设国际门户枢纽城市\n2024年上半年GDP增长6.1%\n\n本报成都7月20日电（记者 王明）7月19日，成都市统计局发布数据。';
+    expect(summary(text).map((a) => [a.title, a.subtitle, a.byline])).toEqual([
+      ['成都加快建设国际门户枢纽城市', '2024年上半年GDP增长6.1%', '本报成都7月20日电（记者 王明）'],
+    ]);
+  });
+
   it('reads a ——subtitle, a kicker in 「X—— Y」, a column banner that is no title, and 上接', () => {
     const text = [
       '同心携手三十载 共绘渝台新篇章',

@@ -41,7 +41,8 @@ export function isHeadingLike(line: string): boolean {
   if (/[。！？；…：:，,、]$/.test(t) || /[。！？；]/.test(t)) return false;
   if ((t.match(/[，,]/g) ?? []).length > 1) return false;
   if (/^[-•·]\s/.test(t)) return false;
-  if (/^\d/.test(t) && /[年月日]/.test(t.slice(0, 8))) return false;
+  // A date line (「2024年6月22日 星期六」) is page furniture, not a headline.
+  if (/^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期.|周.)?$/.test(t)) return false;
   const opens = (t.match(/[“「]/g) ?? []).length;
   const closes = (t.match(/[”」]/g) ?? []).length;
   return opens === closes;
