@@ -34,6 +34,20 @@ describe('extract', () => {
     ]);
   });
 
+  it('takes a photographer from a credit inside a caption', () => {
+    const text = '标题在此处\n\n本报讯（记者 杨铌紫）5月2日，重庆日报记者从团市委了解到。';
+    const { articles } = extract(
+      plain(text, [{ kind: 'caption', text: '▲招聘会现场。（记者 崔力 摄）', start: 10, end: 25 }]),
+      undefined,
+      { referenceDate: '2020-05-03' },
+    );
+    expect(articles[0]?.captions).toEqual(['招聘会现场。（记者 崔力 摄）']);
+    expect(articles[0]?.byline.reporters).toEqual([
+      { name: '杨铌紫', role: '记者' },
+      { name: '崔力', role: '摄影' },
+    ]);
+  });
+
   it('resolves the dateline and 昨天 against the page date from the furniture', () => {
     const text =
       '□新重庆-重庆日报评论员\n\n昨天，党政联席会议座谈会在四川广安召开。\n\n6月21日，会议举行成果发布会。';

@@ -178,7 +178,17 @@ function build(
       for (const r of credit?.reporters ?? []) {
         if (!byline.reporters.some((x) => x.name === r.name && x.role === r.role)) byline.reporters.push(r);
       }
-    } else captionTexts.push(c.text.trim().replace(/^[▲◀▶▼△◁▷▽]\s*/, ''));
+    } else {
+      captionTexts.push(c.text.trim().replace(/^[▲◀▶▼△◁▷▽]\s*/, ''));
+      // A credit inside the caption: 「……（记者 崔力 摄）」.
+      const inside = /(?:记者|通讯员)\s*([\p{Script=Han}·]{2,4}(?:\s+[\p{Script=Han}·]{2,4})*)\s*摄/u.exec(
+        c.text,
+      );
+      for (const name of inside?.[1]?.split(/\s+/) ?? []) {
+        if (!byline.reporters.some((x) => x.name === name && x.role === '摄影'))
+          byline.reporters.push({ name, role: '摄影' });
+      }
+    }
   }
   const dateOptions = page.date ? { reference: page.date } : year === undefined ? {} : { year };
   const first = split.paragraphs[0]?.text ?? '';
