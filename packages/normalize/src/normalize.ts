@@ -2,7 +2,7 @@
  * `normalize()` and `createNormalizer()`: raw bytes or text through every pass, with the offset map
  * composed pass by pass so that any normalized offset leads back to the decoded raw text.
  */
-import type { Damaged, Removed, Script } from '@xinwen/core';
+import type { Damaged, Removed, Script, StageContext } from '@xinwen/core';
 import { XinwenError } from '@xinwen/core';
 import { compileBoilerplate, removeBoilerplate } from './boilerplate.js';
 import { cleanCharacters } from './characters.js';
@@ -96,8 +96,12 @@ export interface NormalizeResult {
   encodingConfidence: number;
 }
 
-/** A normalizer with its converters and tables built once. */
-export type Normalizer = (input: string | Uint8Array) => NormalizeResult;
+/**
+ * A normalizer with its converters and tables built once. It fits `Stage` from `@xinwen/core`:
+ * given a stage context, it also warns there (`damaged_text` for each lost character,
+ * `low_encoding_confidence` when a legacy encoding was guessed with confidence under 0.8).
+ */
+export type Normalizer = (input: string | Uint8Array, ctx?: StageContext) => NormalizeResult;
 
 const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
@@ -123,7 +127,7 @@ export function createNormalizer(options: NormalizeOptions = {}): Normalizer {
   const mojibakeCtx = { simplify: simplifyChar };
   const conversionKey = target === 'simplified' ? 'traditional' : 'simplified';
 
-  return (input) => {
+  return (input, ctx) => {
     let raw: string;
     let encoding = 'utf-16';
     let encodingConfidence = 1;
@@ -214,6 +218,14 @@ export function createNormalizer(options: NormalizeOptions = {}): Normalizer {
       while (at < text.length && text.charCodeAt(at) !== 0xfffd && offsetMap.toRaw(at) < d.end) at++;
       if (text.charCodeAt(at) !== 0xfffd) continue; // the damaged spot was itself removed (furniture)
       damaged.push({ start: at, end: at + 1, ...(d.hint ? { hint: d.hint } : {}) });
+    }
+    if (ctx !== undefined) {
+      if (encodingConfidence < 0.8) {
+        ctx.warn('low_encoding_confidence', `guessed ${encoding} with confidence ${encodingConfidence}`);
+      }
+      for (const d of damaged) {
+        ctx.warn('damaged_text', `a character was lost${d.hint ? ` (surviving hint: ${d.hint})` : ''}`, d);
+      }
     }
     return { text, script, fixes, removed, damaged, map: offsetMap, encoding, encodingConfidence };
   };

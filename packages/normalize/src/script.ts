@@ -32,8 +32,6 @@ export interface ScriptTable {
   changes: Uint8Array;
   /** The single-code-unit result for characters in `changes` (0 when the result is longer). */
   single: Uint16Array;
-  /** 1 for characters that are a conversion result (the other script's forms). */
-  results: Uint8Array;
 }
 
 const tables = new Map<Target, ScriptTable>();
@@ -98,23 +96,25 @@ function fastTraditionalToSimplified(): (text: string) => string {
   const single = OpenCC.ConverterFactory([TSPhrases, TSCharacters]);
   const other = changingUnits(single, CJKCompatibility, TWVariantsRev, TWVariantsRevPhrases);
   return (text) => {
+    const n = text.length;
+    let i = 0;
+    while (i < n && other[text.charCodeAt(i)] !== 1) i++;
+    if (i === n) return single(text);
     // Decided line by line (no dictionary entry spans a line break): only lines holding such a
     // character pay for the full chain.
-    let out = '';
+    const parts: string[] = [];
     let from = 0;
     let flagged = false;
-    const n = text.length;
-    for (let i = 0; i <= n; i++) {
+    for (i = 0; i <= n; i++) {
       const c = i < n ? text.charCodeAt(i) : 0x0a;
       if (c === 0x0a) {
         const line = text.slice(from, i);
-        out += flagged ? full(line) : single(line);
-        if (i < n) out += '\n';
+        parts.push(flagged ? full(line) : single(line));
         from = i + 1;
         flagged = false;
       } else if (other[c] === 1) flagged = true;
     }
-    return out;
+    return parts.join('\n');
   };
 }
 
@@ -128,7 +128,6 @@ export function scriptTable(target: Target): ScriptTable {
   const converted = convert(chars.join('\n')).split('\n');
   const changes = new Uint8Array(0x10000);
   const single = new Uint16Array(0x10000);
-  const results = new Uint8Array(0x10000);
   if (converted.length === chars.length) {
     for (let i = 0; i < chars.length; i++) {
       const from = chars[i] as string;
@@ -136,10 +135,7 @@ export function scriptTable(target: Target): ScriptTable {
       if (to === from) continue;
       const c = from.charCodeAt(0);
       changes[c] = 1;
-      if (to.length === 1) {
-        single[c] = to.charCodeAt(0);
-        results[to.charCodeAt(0)] = 1;
-      }
+      if (to.length === 1) single[c] = to.charCodeAt(0);
     }
   } else {
     // A dictionary turned a separator into something else: fall back to one call per character.
@@ -148,14 +144,10 @@ export function scriptTable(target: Target): ScriptTable {
       if (to === from) continue;
       const c = from.charCodeAt(0);
       changes[c] = 1;
-      if (to.length === 1) {
-        single[c] = to.charCodeAt(0);
-        results[to.charCodeAt(0)] = 1;
-      }
+      if (to.length === 1) single[c] = to.charCodeAt(0);
     }
   }
-  for (let c = 0; c < 0x10000; c++) if (changes[c] === 1) results[c] = 0;
-  const table = { convert, changes, single, results };
+  const table = { convert, changes, single };
   tables.set(target, table);
   return table;
 }

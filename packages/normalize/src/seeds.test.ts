@@ -143,6 +143,7 @@ describe('seed 001 (print page, captions, credits, broken sentences)', () => {
     expect(r.text).toContain('强化市场主体培育\n培育专精特新及独角兽企业，建立优质企业梯度培育体系\n\n');
     expect(r.text).toContain('第十六届“重庆·台湾周”9月10日开幕\n\n涵盖经贸合作等5大板块18个分项活动\n\n');
     expect(r.text).toContain('重庆（南坪）国际会议展览中心');
+    expect(r.text).toContain('形成“初创期一成长期一发展期一跨越期');
   });
 });
 
