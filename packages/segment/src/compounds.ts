@@ -7,49 +7,7 @@
  * of our domain dictionary, is cut again without it (nodejieba `cutSmall` with a length limit one
  * below the word's), which gives its parts (共同/愿望).
  */
-import { readFileSync } from 'node:fs';
-import { ruleTables } from './data.js';
-import { engine } from './engine.js';
-
-/** Tags whose entries stay whole however rare: names, places, organisations, other proper nouns, idioms. */
-const keptTags = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'i']);
-
-/** nodejieba's floor frequency: entries at or below it have no corpus evidence. */
-const floorFrequency = 3;
-
-const hanOnly = /^[\u4e00-\u9fff]{3,}$/;
-
-let lowEvidence: ReadonlySet<string> | undefined;
-
-/** The low-evidence compounds of nodejieba's dictionary, read once on first call. */
-export function lowEvidenceCompounds(): ReadonlySet<string> {
-  if (lowEvidence !== undefined) return lowEvidence;
-  const { domainWords } = ruleTables();
-  const words = new Set<string>();
-  const text = readFileSync(engine().DEFAULT_DICT, 'utf8');
-  let at = 0;
-  while (at < text.length) {
-    let end = text.indexOf('\n', at);
-    if (end < 0) end = text.length;
-    const a = text.indexOf(' ', at);
-    const b = a < 0 ? -1 : text.indexOf(' ', a + 1);
-    if (a > at && b > a && b < end) {
-      const word = text.slice(at, a);
-      if (
-        word.length >= 3 &&
-        Number(text.slice(a + 1, b)) <= floorFrequency &&
-        !keptTags.has(text.slice(b + 1, end).trim()) &&
-        hanOnly.test(word) &&
-        !domainWords.has(word)
-      ) {
-        words.add(word);
-      }
-    }
-    at = end + 1;
-  }
-  lowEvidence = words;
-  return words;
-}
+import { dictTable, engine } from './engine.js';
 
 type Parts = readonly { word: string; tag: string }[];
 
@@ -59,7 +17,7 @@ const cacheLimit = 50_000;
 
 /** The parts of a low-evidence compound with their tags, or undefined to keep it whole. */
 export function splitCompound(word: string): Parts | undefined {
-  if (word.length < 3 || !lowEvidenceCompounds().has(word)) return undefined;
+  if (word.length < 3 || !dictTable().lowEvidence(word)) return undefined;
   const cached = cache.get(word);
   if (cached !== undefined) return cached ?? undefined;
   const parts = computeSplit(word);
@@ -69,10 +27,8 @@ export function splitCompound(word: string): Parts | undefined {
 }
 
 function computeSplit(word: string): Parts | undefined {
-  const jieba = engine();
-  const parts = jieba.cutSmall(word, word.length - 1);
+  const parts = engine().cutSmall(word, word.length - 1);
   if (parts.length < 2 || parts.join('') !== word) return undefined;
-  const tagged = jieba.tag(parts.join(' ')).filter((t) => t.word !== ' ');
-  if (tagged.length !== parts.length || tagged.some((t, i) => t.word !== parts[i])) return undefined;
-  return tagged;
+  const table = dictTable();
+  return parts.map((part) => ({ word: part, tag: table.tag(part) }));
 }

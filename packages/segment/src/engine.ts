@@ -9,6 +9,7 @@
 import { createRequire } from 'node:module';
 import type * as NodeJieba from 'nodejieba';
 import { dataPath } from './data.js';
+import { type DictTable, readDictTable } from './dict-table.js';
 
 type Jieba = typeof NodeJieba & {
   DEFAULT_DICT: string;
@@ -27,4 +28,14 @@ export function engine(): Jieba {
   nj.load({ userDict: `${nj.DEFAULT_USER_DICT}|${dataPath('domain.txt')}` });
   jieba = nj;
   return nj;
+}
+
+let table: DictTable | undefined;
+
+/** nodejieba's dictionary as loaded by {@link engine}, for tag lookups on our side. */
+export function dictTable(): DictTable {
+  if (table !== undefined) return table;
+  const nj = engine();
+  table = readDictTable(nj.DEFAULT_DICT, [nj.DEFAULT_USER_DICT, dataPath('domain.txt')]);
+  return table;
 }

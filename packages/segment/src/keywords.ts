@@ -7,10 +7,10 @@
  * {@link preferredBoost}, and a name's IDF is the highest in the table (names are as specific as
  * the rarest words, and most are not in the table at all).
  */
-import { readFileSync } from 'node:fs';
 import type { Keyword, Token } from '@xinwen/core';
 import { type RuleTables, readWordList, ruleTables } from './data.js';
 import { engine } from './engine.js';
+import { type IdfTable, readIdfTable } from './idf.js';
 
 /** How keywords are scored. */
 export type KeywordMethod = 'tfidf' | 'textrank' | 'both';
@@ -20,35 +20,21 @@ export const preferredBoost = 1.5;
 
 const candidateTags = new Set(['n', 'nr', 'nrfg', 'nrt', 'ns', 'nt', 'nz', 'vn', 'l', 'i', 'j', 'eng', 'ng']);
 
-interface IdfTable {
-  idf: ReadonlyMap<string, number>;
-  median: number;
-  max: number;
+interface Tables {
+  idf: IdfTable;
   stopWords: ReadonlySet<string>;
 }
 
-let idfTable: IdfTable | undefined;
+let loaded: Tables | undefined;
 
-function loadIdf(): IdfTable {
-  if (idfTable !== undefined) return idfTable;
+function loadTables(): Tables {
+  if (loaded !== undefined) return loaded;
   const jieba = engine();
-  const idf = new Map<string, number>();
-  const text = readFileSync(jieba.DEFAULT_IDF_DICT, 'utf8');
-  for (let at = 0; at < text.length; ) {
-    let end = text.indexOf('\n', at);
-    if (end < 0) end = text.length;
-    const space = text.indexOf(' ', at);
-    if (space > at && space < end) idf.set(text.slice(at, space), Number(text.slice(space + 1, end)));
-    at = end + 1;
-  }
-  const values = Float64Array.from(idf.values()).sort();
-  idfTable = {
-    idf,
-    median: values[values.length >> 1] ?? 10,
-    max: values[values.length - 1] ?? 10,
+  loaded = {
+    idf: readIdfTable(jieba.DEFAULT_IDF_DICT),
     stopWords: new Set(readWordList(jieba.DEFAULT_STOP_WORD_DICT)),
   };
-  return idfTable;
+  return loaded;
 }
 
 function isCandidate(token: Token, tables: RuleTables, stopWords: ReadonlySet<string>): boolean {
@@ -65,15 +51,15 @@ function tfidf(
   words: readonly string[],
   preferred: ReadonlySet<string>,
   names: ReadonlySet<string>,
-  table: IdfTable,
+  idf: IdfTable,
 ): Map<string, number> {
   const scores = new Map<string, number>();
   for (const w of words) scores.set(w, (scores.get(w) ?? 0) + 1);
   for (const [w, count] of scores) {
     const boost = preferred.has(w) ? preferredBoost : 1;
     // a person's name is as specific as the rarest word, whatever the IDF table (if anything) says
-    const idf = names.has(w) ? table.max : (table.idf.get(w) ?? table.median);
-    scores.set(w, (count / words.length) * idf * boost);
+    const weight = names.has(w) ? idf.max : (idf.get(w) ?? idf.median);
+    scores.set(w, (count / words.length) * weight * boost);
   }
   return scores;
 }
@@ -156,7 +142,7 @@ export function keywordsFromTokens(
 ): Keyword[] {
   if (n <= 0) return [];
   const tables = ruleTables();
-  const table = loadIdf();
+  const table = loadTables();
   const words: string[] = [];
   const preferred = new Set<string>();
   const names = new Set<string>();
@@ -167,17 +153,17 @@ export function keywordsFromTokens(
     // with a surname and is not a word of the IDF table
     const name =
       token.pos === 'nr' &&
-      !table.idf.has(token.text) &&
+      table.idf.get(token.text) === undefined &&
       (tables.surnames.has(token.text[0] ?? '') || tables.compoundSurnames.has(token.text.slice(0, 2)));
     if (name) names.add(token.text);
     if (name || tables.domainWords.has(token.text)) preferred.add(token.text);
   }
   if (words.length === 0) return [];
   let scores: Map<string, number>;
-  if (method === 'tfidf') scores = tfidf(words, preferred, names, table);
+  if (method === 'tfidf') scores = tfidf(words, preferred, names, table.idf);
   else if (method === 'textrank') scores = textRank(words, preferred);
   else {
-    const a = normalize(tfidf(words, preferred, names, table));
+    const a = normalize(tfidf(words, preferred, names, table.idf));
     const b = normalize(textRank(words, preferred));
     scores = new Map();
     // TF-IDF keeps words that are rare in general text; TextRank re-ranks them by how central

@@ -8,7 +8,7 @@
 import type { Token } from '@xinwen/core';
 import { XinwenError } from '@xinwen/core';
 import { splitCompound } from './compounds.js';
-import { engine } from './engine.js';
+import { dictTable, engine } from './engine.js';
 import {
   chineseDateEnd,
   dateUnitAfter,
@@ -58,7 +58,9 @@ function isPunctuation(word: string): boolean {
 export function tokenizeChunk(text: string, base: number, out: Token[], splitCompounds = true): void {
   if (text === '') return;
   const jieba = engine();
-  const words: Word[] = jieba.tag(text);
+  const table = dictTable();
+  // cut + our own tag lookup gives exactly nodejieba.tag's result, at about half its cost
+  const words: Word[] = jieba.cut(text, true).map((word) => ({ word, tag: table.tag(word) }));
   let pos = 0; // start of the next token to push
   let i = 0;
   let cur = 0; // start of words[i]
