@@ -21,8 +21,9 @@ const approxBefore = '近|约|超过|超|逾|突破|接近|将近|大约';
 const approxAfter = '以上|左右|多';
 
 const amount = String.raw`(${numberPattern})?([余多])?(${multiplierPattern})?([余多])?`;
+// The lookahead lets the engine skip, cheaply, every position where no amount can start.
 const moneyRe = new RegExp(
-  String.raw`(${approxBefore})?(?:人民币)?` +
+  String.raw`(?=[近约超逾突接将大人\d零〇一二两三四五六七八九十百千])(${approxBefore})?(?:人民币)?` +
     String.raw`(?:(${numberPattern})(${multiplierPattern})?(?:${currencyPattern})?(?:至|到|—|-|～|~))?` +
     amount +
     String.raw`(${currencyPattern})(人民币)?(${approxAfter})?`,

@@ -106,15 +106,19 @@ export function findPeople(text: string, options: FindPeopleOptions = {}): Perso
     if (name) add(name, titlesBefore(text, at), at);
   }
   // Names printed before the title: 「习近平总书记」, 「李明清同志」.
-  for (const m of text.matchAll(/([\p{Script=Han}]{2,3})(总书记|同志)/gu)) {
-    const three = m[1]!;
-    for (const name of [three, three.slice(1)]) {
-      // 「全党同志」, 「常委同志」: a two-character name before 同志 is too often a word.
-      const tooShort =
-        name.length < 2 || (name.length === 2 && (m[2] === '同志' || riskySurnames.has(name[0]!)));
-      if (!tooShort && !/[等们]$/.test(name) && !notNames.has(name) && surnameLength(name, 0) > 0) {
-        add(name, m[2] === '总书记' ? ['总书记'] : [], m.index + three.length - name.length);
-        break;
+  for (const marker of ['总书记', '同志']) {
+    for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + marker.length)) {
+      const before = /[\p{Script=Han}]{2,3}$/u.exec(text.slice(Math.max(0, at - 3), at));
+      if (!before) continue;
+      const three = before[0];
+      for (const name of [three, three.slice(1)]) {
+        // 「全党同志」, 「常委同志」: a two-character name before 同志 is too often a word.
+        const tooShort =
+          name.length < 2 || (name.length === 2 && (marker === '同志' || riskySurnames.has(name[0]!)));
+        if (!tooShort && !/[等们]$/.test(name) && !notNames.has(name) && surnameLength(name, 0) > 0) {
+          add(name, marker === '总书记' ? ['总书记'] : [], at - name.length);
+          break;
+        }
       }
     }
   }

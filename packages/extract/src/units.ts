@@ -34,11 +34,15 @@ const markerRe = /^(?:本报讯|本报\s*[（(]|[□■]|[（(]\s*上接|[（(]�
 /** Whether a line reads like a headline (short, no sentence punctuation). */
 export function isHeadingLike(line: string): boolean {
   const t = line.trim();
-  const chars = [...t];
-  const han = chars.filter((c) => /\p{Script=Han}/u.test(c)).length;
-  if (han < 2) return false;
-  if (chars.length > (t.includes(' | ') ? 80 : 40)) return false;
+  // Cheap tests first: most lines are long body paragraphs.
+  if (t.length > (t.includes(' | ') ? 80 : 40)) return false;
   if (/[。！？；…：:，,、]$/.test(t) || /[。！？；]/.test(t)) return false;
+  let han = 0;
+  for (let i = 0; i < t.length && han < 2; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 0x3400 && c <= 0x9fff) han++;
+  }
+  if (han < 2) return false;
   if ((t.match(/[，,]/g) ?? []).length > 1) return false;
   if (/^[-•·]\s/.test(t)) return false;
   // A date line (「2024年6月22日 星期六」) is page furniture, not a headline.
