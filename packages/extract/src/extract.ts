@@ -320,6 +320,12 @@ export const createExtractor: Stage<ExtractInput, ExtractResult, ExtractOptions>
         }
       }
     }
+    if (page.publication === undefined && splits.some((s) => s.byline.agency === '本报')) {
+      // 「本报讯」 pages name their paper in the text: 「重庆日报记者从团市委了解到」, 「重庆日报：」.
+      const own = /([\p{Script=Han}]{2,6}(?:日报|晚报|晨报))(?=记者|[：:])/u.exec(text);
+      const name = own ? publicationName(own[1]!) : undefined;
+      if (name) page.publication = name;
+    }
     const captions = placeCaptions(normalized.removed, splits);
     const tokens = segmented?.tokens;
     const articles = splits.map((s, i) => build(s, captions.get(i) ?? [], page, year, tokens));

@@ -249,7 +249,7 @@ export const expectedPages: ExpectedPage[] = [
   },
   {
     seed: '004_805a3a0c2883bed2.txt',
-    page: { editors: [] },
+    page: { publication: '重庆日报', editors: [] },
     articles: [
       {
         title: '加快现代产业体系建设 重庆如何发力',
