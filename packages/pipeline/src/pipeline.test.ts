@@ -11,6 +11,7 @@ describe('createPipeline', () => {
   it('runs the available stages in pipeline order', () => {
     const pipeline = createPipeline();
     expect(pipeline.stages).toEqual(availableStages());
+    expect(pipeline.stages).toEqual(expect.arrayContaining(['normalize', 'segment', 'dedupe']));
     const order = pipeline.stages.map((s) => stageNames.indexOf(s));
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
@@ -50,5 +51,47 @@ describe('createPipeline', () => {
     await expect(processDocument({ content: 42 as never })).rejects.toThrowError(
       /expected a string or a Uint8Array, found a value of type number/,
     );
+  });
+});
+
+describe('the stages wired in', () => {
+  const seed = (name: string) => readFileSync(join(seedsDir, name));
+
+  it('normalizes: records the encoding, converts traditional script and strips pinyin', async () => {
+    const doc = await processDocument({ content: seed('002_22c9c10bbe16d571.txt') });
+    expect(doc.source.encoding).toBe('utf-8');
+    expect(doc.normalized?.script).toBe('hant');
+    expect(doc.normalized?.text).toContain('川渝齐心做大做强民营经济');
+    expect(doc.normalized?.text).not.toContain('(jīng)');
+    expect(doc.normalized?.removed.map((r) => r.kind)).toContain('site_footer');
+  });
+
+  it('segments: tokens join back into the normalized text', async () => {
+    const doc = await processDocument({ content: seed001 });
+    const text = doc.normalized?.text ?? '';
+    expect(doc.segmented?.tokens.map((t) => t.text).join('')).toBe(text);
+    expect(doc.segmented?.sentences.length).toBeGreaterThan(50);
+    expect(doc.segmented?.keywords.map((k) => k.word)).toContain('产业大脑');
+  });
+
+  it('rejects bad input with its error code', async () => {
+    await expect(
+      processDocument(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0, 0, 1, 2])),
+    ).rejects.toMatchObject({
+      code: 'binary_input',
+    });
+    await expect(processDocument('   \n\n  ')).rejects.toMatchObject({ code: 'empty_document' });
+  });
+
+  it('finds repeated paragraphs and duplicates among the documents one pipeline processes', async () => {
+    const pipeline = createPipeline();
+    const first = await pipeline.process({ content: seed001, id: 'page-1' });
+    expect(first.dedupe?.repeatedParagraphs.length).toBeGreaterThanOrEqual(5);
+    expect(first.dedupe?.exactDuplicateOf).toBeUndefined();
+    const again = await pipeline.process({ content: seed001, id: 'page-1-again' });
+    expect(again.dedupe?.exactDuplicateOf).toBe('page-1');
+    const other = await pipeline.process({ content: seed('003_ea90497b5cb0cfb5.txt'), id: 'page-3' });
+    expect(other.dedupe?.exactDuplicateOf).toBeUndefined();
+    expect(other.dedupe?.nearDuplicates).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import {
   stageNames,
   XinwenError,
 } from '@xinwen/core';
+import type { DedupeIndex } from '@xinwen/dedupe';
 import { initialDocument, type RawDocument } from './raw.js';
 import { type PipelineStage, stageRegistry } from './stages.js';
 
@@ -21,6 +22,12 @@ export interface PipelineOptions {
    * @default false
    */
   validate?: boolean;
+  /**
+   * The near-duplicate index the dedupe stage checks documents against and adds them to. The
+   * worker passes one over the Redis backend (`@xinwen/dedupe/redis`) so all workers share it.
+   * @default a new memory index, shared by the documents this pipeline processes
+   */
+  dedupeIndex?: DedupeIndex;
 }
 
 /** A pipeline built once and reused for many documents. */
@@ -54,7 +61,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
       throw new XinwenError('invalid_options', `stage "${name}" is not available in this pipeline build`);
     }
     order.push(name);
-    runners.set(name, factory());
+    runners.set(name, factory(options));
   }
   for (const name of wanted) {
     if (!stageNames.includes(name)) {

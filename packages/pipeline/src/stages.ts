@@ -1,15 +1,26 @@
 import type { ProcessedDocument, StageContext, StageName } from '@xinwen/core';
+import type { PipelineOptions } from './pipeline.js';
 import type { RawDocument } from './raw.js';
+import { dedupeStage } from './stages/dedupe.js';
+import { normalizeStage } from './stages/normalize.js';
+import { segmentStage } from './stages/segment.js';
 
-/** One stage as the pipeline runs it: reads the document so far, returns the fields it adds. */
+/**
+ * One stage as the pipeline runs it: reads the document so far, returns the fields it adds.
+ * May be async (the dedupe stage talks to its index, which may live in Redis).
+ */
 export type PipelineStage = (
   doc: ProcessedDocument,
   raw: RawDocument,
   ctx: StageContext,
-) => Partial<ProcessedDocument>;
+) => Partial<ProcessedDocument> | Promise<Partial<ProcessedDocument>>;
 
 /**
  * How each stage package plugs into the pipeline. A stage whose package has not landed yet is
  * absent, and the pipeline simply runs without it.
  */
-export const stageRegistry: Partial<Record<StageName, () => PipelineStage>> = {};
+export const stageRegistry: Partial<Record<StageName, (options: PipelineOptions) => PipelineStage>> = {
+  normalize: normalizeStage,
+  segment: segmentStage,
+  dedupe: dedupeStage,
+};

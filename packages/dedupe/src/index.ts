@@ -1,0 +1,12 @@
+export type { DedupeIndex, DedupeIndexOptions } from './dedupe-index.js';
+export { createDedupeIndex, DEFAULT_THRESHOLD } from './dedupe-index.js';
+export type { Fingerprint, FingerprintOptions } from './fingerprint.js';
+export { DEFAULT_SHINGLE_SIZE, fingerprint } from './fingerprint.js';
+export { memoryBackend } from './memory.js';
+export { estimateJaccard, MINHASH_SIZE } from './minhash.js';
+export type { RepeatedParagraph, RepeatedParagraphOptions } from './paragraphs.js';
+export { findRepeatedParagraphs } from './paragraphs.js';
+export { hammingDistance } from './simhash.js';
+export type { DedupeInput, DedupeOptions, TextParagraph } from './stage.js';
+export { createDedupe, splitParagraphs } from './stage.js';
+export type { DedupeBackend, DedupeResult, IndexEntry, IndexSettings } from './types.js';

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import * as extractPackage from './index.js';
+
+describe('@xinwen/extract public API', () => {
+  it('exports exactly these names', () => {
+    expect(Object.keys(extractPackage).sort()).toEqual([
+      'createExtractor',
+      'extract',
+      'findOrganizations',
+      'findPeople',
+      'findPlaces',
+      'findQuotes',
+      'parseByline',
+      'parseDates',
+      'parseMoney',
+      'parsePercentages',
+      'readPage',
+      'splitArticles',
+    ]);
+  });
+});

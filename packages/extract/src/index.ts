@@ -1,0 +1,16 @@
+export { parseByline } from './byline.js';
+export type { ParseDatesOptions } from './dates.js';
+export { parseDates } from './dates.js';
+export type { ExtractInput, ExtractOptions, ExtractResult } from './extract.js';
+export { createExtractor, extract } from './extract.js';
+export { parseMoney } from './money.js';
+export { findOrganizations } from './organizations.js';
+export { readPage } from './page.js';
+export type { FindPeopleOptions } from './people.js';
+export { findPeople } from './people.js';
+export { parsePercentages } from './percentages.js';
+export { findPlaces } from './places.js';
+export type { FindQuotesOptions } from './quotes.js';
+export { findQuotes } from './quotes.js';
+export type { ArticleSplit, SpanText, SplitOptions } from './split.js';
+export { splitArticles } from './split.js';

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { findPeople } from './people.js';
+
+describe('findPeople', () => {
+  it('reads a name after a chain of titles', () => {
+    expect(
+      findPeople('市委宣讲团成员，市民政局党组书记、局长丁中平作宣讲报告。丁中平表示，全市民政系统要聚焦。'),
+    ).toEqual([{ name: '丁中平', titles: ['市民政局党组书记', '局长'], count: 2 }]);
+  });
+
+  it('decides between two- and three-character names by what follows', () => {
+    const text =
+      '市发展改革委党组书记、主任高健说，将加快推进。重庆市政协委员、西部科学城重庆高新区管委会副主任张炎在调研中发现问题。' +
+      '宜宾市政协委员、四川时代新能源科技有限公司副总经理杨伟平坦言：“仍有差距。”';
+    expect(findPeople(text).map((p) => p.name)).toEqual(['高健', '张炎', '杨伟平']);
+  });
+
+  it('merges titles of the same person and counts every mention', () => {
+    const people = findPeople(
+      '市社联党组书记、副主席李保海作宣讲报告。李保海表示，要学习。市文联党组书记、副主席李保海作宣讲报告。',
+    );
+    expect(people).toEqual([
+      { name: '李保海', titles: ['市社联党组书记', '副主席', '市文联党组书记'], count: 3 },
+    ]);
+  });
+
+  it('reads a name before 总书记 and leaves the reporters out', () => {
+    expect(
+      findPeople('深入学习领会习近平总书记重要讲话精神。记者周尤报道，会长黄光志出席。', {
+        exclude: ['周尤'],
+      }),
+    ).toEqual([
+      { name: '习近平', titles: ['总书记'], count: 1 },
+      { name: '黄光志', titles: ['会长'], count: 1 },
+    ]);
+  });
+
+  it('keeps a title whole when it holds 据 or 和 (大数据, 发展和改革)', () => {
+    expect(
+      findPeople(
+        '日前，本报邀请市发展和改革委员会党组书记、主任董建国，市大数据应用发展管理局党组书记、局长罗清泉。',
+      ),
+    ).toEqual([
+      { name: '董建国', titles: ['市发展和改革委员会党组书记', '主任'], count: 1 },
+      { name: '罗清泉', titles: ['市大数据应用发展管理局党组书记', '局长'], count: 1 },
+    ]);
+  });
+
+  it('does not take a spokesperson or 委员会 for a name', () => {
+    expect(findPeople('市政府台办有关负责人表示，常委会委员会议召开。')).toEqual([]);
+  });
+
+  it('adds person-name tokens followed by a verb when tokens are given', () => {
+    const text = '王小明表示，项目进展顺利。';
+    const tokens = [
+      { text: '王小明', pos: 'nr', start: 0, end: 3 },
+      { text: '表示', pos: 'v', start: 3, end: 5 },
+    ];
+    expect(findPeople(text)).toEqual([]);
+    expect(findPeople(text, { tokens })).toEqual([{ name: '王小明', titles: [], count: 1 }]);
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * Bytes to text: BOM sniffing, UTF-8 validation, and a choice between GB18030 and Big5 for legacy
+ * Chinese bytes, each with a confidence. Fatal decoders only: a byte sequence that is invalid in
+ * every candidate is an `invalid_encoding` error, never replacement characters.
+ */
+import { XinwenError } from '@xinwen/core';
+
+/** What {@link decodeBytes} found. */
+export interface Decoded {
+  text: string;
+  /** WHATWG encoding label: `utf-8`, `utf-16le`, `utf-16be`, `gb18030`, `big5`. */
+  encoding: string;
+  /** 0–1: 1 for a BOM, high for valid multi-byte UTF-8, lower for a legacy guess. */
+  confidence: number;
+}
+
+function tryDecode(label: string, bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder(label, { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Share of CJK ideographs among the non-ASCII characters that are common in running Chinese text
+ * for the given decoding: legacy misdecodes produce rare ideographs, private-use and symbols.
+ */
+function legacyScore(text: string, commonLow: number, commonHigh: number): number {
+  let nonAscii = 0;
+  let good = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    nonAscii++;
+    if ((c >= commonLow && c <= commonHigh) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef))
+      good++;
+  }
+  return nonAscii === 0 ? 1 : good / nonAscii;
+}
+
+/** Counts bytes that are ASCII, to tell plain ASCII (any decoder agrees) from multi-byte text. */
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) return false;
+  return true;
+}
+
+/** Decodes bytes to text, detecting the encoding. Throws `invalid_encoding` when nothing fits. */
+export function decodeBytes(bytes: Uint8Array): Decoded {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) return bom('utf-8', bytes);
+  if (b0 === 0xff && b1 === 0xfe) return bom('utf-16le', bytes);
+  if (b0 === 0xfe && b1 === 0xff) return bom('utf-16be', bytes);
+  if (isAscii(bytes))
+    return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', confidence: 1 };
+
+  const utf8 = tryDecode('utf-8', bytes);
+  if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', confidence: 0.99 };
+
+  // 0xFF is neither a lead nor a trail byte in GB18030 or Big5 (some decoders skip it silently).
+  const legacyOk = bytes.indexOf(0xff) < 0;
+  const gb = legacyOk ? tryDecode('gb18030', bytes) : undefined;
+  const big5 = legacyOk ? tryDecode('big5', bytes) : undefined;
+  // Both legacy decoders accept most double-byte text; the decoding whose characters fall in the
+  // common range of its own character set (GB2312 level 1 area / Big5 frequent area) wins.
+  const gbScore = gb === undefined ? -1 : legacyScore(gb, 0x4e00, 0x9fa5) * gbCommonShare(bytes);
+  const big5Score = big5 === undefined ? -1 : legacyScore(big5, 0x4e00, 0x9fa5) * big5CommonShare(bytes);
+  if (gb === undefined && big5 === undefined) {
+    throw new XinwenError(
+      'invalid_encoding',
+      'expected text in UTF-8, UTF-16 (with BOM), GB18030/GBK or Big5, found bytes that are invalid in each',
+      { details: { byteLength: bytes.length } },
+    );
+  }
+  if (gb !== undefined && gbScore >= big5Score) {
+    return {
+      text: gb,
+      encoding: 'gb18030',
+      confidence: round(0.5 + 0.45 * Math.max(0, gbScore - Math.max(0, big5Score) / 2)),
+    };
+  }
+  return {
+    text: big5 as string,
+    encoding: 'big5',
+    confidence: round(0.5 + 0.45 * Math.max(0, big5Score - Math.max(0, gbScore) / 2)),
+  };
+}
+
+function bom(label: string, bytes: Uint8Array): Decoded {
+  const text = tryDecode(label, bytes);
+  if (text === undefined) {
+    throw new XinwenError(
+      'invalid_encoding',
+      `expected valid ${label} after its byte order mark, found invalid bytes`,
+      {
+        details: { encoding: label, byteLength: bytes.length },
+      },
+    );
+  }
+  return { text, encoding: label, confidence: 1 };
+}
+
+/** Share of double-byte GBK characters whose lead byte is in GB2312 level 1 (B0–D7) or punctuation (A1–A3). */
+function gbCommonShare(bytes: Uint8Array): number {
+  let pairs = 0;
+  let common = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if (b < 0x81) continue;
+    pairs++;
+    if ((b >= 0xb0 && b <= 0xd7) || (b >= 0xa1 && b <= 0xa3)) common++;
+    i++;
+  }
+  return pairs === 0 ? 1 : common / pairs;
+}
+
+/** Share of Big5 characters whose lead byte is in the frequent-character block (A4–C6) or symbols (A1–A3). */
+function big5CommonShare(bytes: Uint8Array): number {
+  let pairs = 0;
+  let common = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if (b < 0x81) continue;
+    pairs++;
+    if (b >= 0xa1 && b <= 0xc6) common++;
+    i++;
+  }
+  return pairs === 0 ? 1 : common / pairs;
+}
+
+function round(x: number): number {
+  return Math.round(Math.min(0.95, x) * 100) / 100;
+}

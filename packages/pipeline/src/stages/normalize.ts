@@ -1,0 +1,17 @@
+import { createNormalizer } from '@xinwen/normalize';
+import type { PipelineStage } from '../stages.js';
+
+/**
+ * Normalize: decodes the raw bytes (recording the detected encoding on `source`) and cleans the
+ * text into simplified script, with a report of what was fixed, removed and damaged.
+ */
+export function normalizeStage(): PipelineStage {
+  const normalize = createNormalizer();
+  return (doc, raw, ctx) => {
+    const r = normalize(raw.content, ctx);
+    return {
+      source: { ...doc.source, encoding: r.encoding, encodingConfidence: r.encodingConfidence },
+      normalized: { text: r.text, script: r.script, fixes: r.fixes, removed: r.removed, damaged: r.damaged },
+    };
+  };
+}

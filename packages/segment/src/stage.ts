@@ -1,0 +1,11 @@
+import type { Segmented, Stage } from '@xinwen/core';
+import { createSegmenter, type SegmenterOptions } from './segmenter.js';
+
+/**
+ * The segment stage for a pipeline: normalized text in, `segmented` out. The segmenter (and
+ * nodejieba's dictionaries) are set up when the factory is called, once.
+ */
+export const segmentStage: Stage<string, Segmented, SegmenterOptions> = (options) => {
+  const segmenter = createSegmenter(options);
+  return (text) => segmenter.segment(text);
+};

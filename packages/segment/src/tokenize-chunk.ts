@@ -1,0 +1,178 @@
+/**
+ * One nodejieba call over a stretch of text, turned into tokens with UTF-16 offsets. The offsets
+ * come from a running cursor (each nodejieba word is the next slice of the input), so the text is
+ * not searched a second time. Number, date and Latin runs that nodejieba split are joined, runs of
+ * whitespace and repeated punctuation (「……」, 「——」) become one token each. Low-evidence
+ * dictionary compounds are cut into their parts when `splitCompounds` is set (see compounds.ts).
+ */
+import type { Token } from '@xinwen/core';
+import { XinwenError } from '@xinwen/core';
+import { splitCompound } from './compounds.js';
+import { dictTable, engine } from './engine.js';
+import {
+  chineseDateEnd,
+  dateUnitAfter,
+  isAlnum,
+  isChineseDigit,
+  isMagnitude,
+  scanNumeric,
+} from './numbers.js';
+
+interface Word {
+  word: string;
+  tag: string;
+}
+
+const isSpace = (c: number): boolean =>
+  c === 0x20 ||
+  c === 0x09 ||
+  c === 0x0a ||
+  c === 0x0d ||
+  c === 0x3000 ||
+  c === 0xa0 ||
+  c === 0x0b ||
+  c === 0x0c;
+
+function isHan(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    c === 0x3007
+  );
+}
+
+/** True when a word is neither Han, digits, letters nor whitespace: punctuation and symbols. */
+function isPunctuation(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (isHan(c) || isAlnum(c) || isSpace(c) || (c >= 0xd800 && c <= 0xdfff)) return false;
+  }
+  return true;
+}
+
+/**
+ * Appends the tokens of `text` to `out`, with offsets shifted by `base`.
+ * @throws XinwenError `invalid_input` if nodejieba's words do not add up to the input.
+ */
+export function tokenizeChunk(text: string, base: number, out: Token[], splitCompounds = true): void {
+  if (text === '') return;
+  const jieba = engine();
+  const table = dictTable();
+  // cut + our own tag lookup gives exactly nodejieba.tag's result, at about half its cost
+  const words: Word[] = jieba.cut(text, true).map((word) => ({ word, tag: table.tag(word) }));
+  let pos = 0; // start of the next token to push
+  let i = 0;
+  let cur = 0; // start of words[i]
+  const push = (end: number, tag: string): void => {
+    out.push({ text: text.slice(pos, end), pos: tag, start: base + pos, end: base + end });
+    pos = end;
+  };
+  /** Pushes `word`, which is the text at `pos` (no slicing needed). */
+  const pushWord = (word: string, tag: string): void => {
+    const end = pos + word.length;
+    out.push({ text: word, pos: tag, start: base + pos, end: base + end });
+    pos = end;
+  };
+  /** Moves past the words that end at or before `target`; splits a word that straddles it. */
+  const consumeTo = (target: number): void => {
+    while (i < words.length && cur < target) {
+      const w = words[i] as Word;
+      const wEnd = cur + w.word.length;
+      if (wEnd <= target) {
+        cur = wEnd;
+        i++;
+      } else {
+        const rest = text.slice(target, wEnd);
+        words.splice(i, 1, ...(jieba.tag(rest) as Word[]));
+        cur = target;
+      }
+    }
+  };
+
+  while (i < words.length) {
+    const w = words[i] as Word;
+    const word = w.word;
+    const c = word.charCodeAt(0);
+    const wEnd = pos + word.length;
+
+    if (isSpace(c)) {
+      let end = wEnd;
+      i++;
+      while (i < words.length && isSpace((words[i] as Word).word.charCodeAt(0))) {
+        end += (words[i] as Word).word.length;
+        i++;
+      }
+      cur = end;
+      push(end, 'x');
+      continue;
+    }
+
+    if (isAlnum(c)) {
+      const span = scanNumeric(text, pos);
+      if (wEnd > span.end) {
+        // nodejieba already holds a longer dictionary word here (T恤, B超): keep it
+        i++;
+        cur = wEnd;
+        push(wEnd, w.tag === 'x' ? span.pos : w.tag);
+        continue;
+      }
+      let end = span.end;
+      let tag: string = span.pos;
+      consumeTo(end);
+      const next = words[i];
+      if (tag === 'm' && next !== undefined) {
+        if (dateUnitAfter(text, pos, end)) {
+          // 2024年, 9月, 10日, also out of nodejieba's 「日至」「日电」「年底」
+          end += 1;
+          tag = 't';
+          consumeTo(end);
+        } else if (
+          isMagnitude(next.word.charCodeAt(0)) &&
+          (next.tag === 'm' || next.tag === 'x' || next.word.length === 1)
+        ) {
+          // 2.1万, 108.7亿 (元), out of nodejieba's 「万余个」「亿元」
+          let m = end;
+          while (m < end + next.word.length && isMagnitude(text.charCodeAt(m))) m++;
+          end = m;
+          consumeTo(end);
+        }
+      }
+      push(end, tag);
+      continue;
+    }
+
+    if (isChineseDigit(c)) {
+      const end = chineseDateEnd(text, pos);
+      if (end >= wEnd && end > pos) {
+        consumeTo(end);
+        push(end, 't');
+        continue;
+      }
+    }
+
+    i++;
+    cur = wEnd;
+    if (w.tag === 'x' && isPunctuation(word)) {
+      // 「……」 and 「——」 come out of nodejieba one character at a time
+      let end = wEnd;
+      while (i < words.length && (words[i] as Word).word === word && word.length === 1) {
+        end += 1;
+        i++;
+      }
+      cur = end;
+      push(end, 'w');
+      continue;
+    }
+    const parts = splitCompounds ? splitCompound(word) : undefined;
+    if (parts === undefined) pushWord(word, w.tag);
+    else for (const part of parts) pushWord(part.word, part.tag);
+  }
+  if (pos !== text.length) {
+    throw new XinwenError(
+      'invalid_input',
+      `segmentation lost text: nodejieba's words cover ${pos} of ${text.length} code units`,
+      { details: { covered: pos, length: text.length } },
+    );
+  }
+}
