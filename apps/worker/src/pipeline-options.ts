@@ -1,6 +1,8 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ProcessedDocument, StageName } from '@xinwen/core';
+import { createDedupeIndex } from '@xinwen/dedupe';
+import { redisBackend } from '@xinwen/dedupe/redis';
 import type { Pipeline, PipelineOptions, RawDocument } from '@xinwen/pipeline';
 import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
@@ -35,17 +37,27 @@ export interface PipelineContext {
   stages: readonly StageName[];
   /** The store's Redis connection, for stages that keep shared state there. */
   redis: Redis;
-  /** The store's key prefix. */
-  prefix: string;
+  /** The key prefix of the shared dedupe index. */
+  dedupePrefix: string;
+}
+
+/** The key prefix of the shared dedupe index for a store prefix. */
+export function dedupePrefix(config: Pick<Config, 'prefix'>): string {
+  return `${config.prefix}:dedupe`;
 }
 
 /**
- * The options the worker builds its pipelines with. This is the one place to hand stages
- * shared, Redis-backed state: the dedupe stage's near-duplicate index must be the Redis one
- * (`@xinwen/dedupe/redis`, keyed under `context.prefix`) so that every worker sees the same
- * index and two workers racing on near-duplicates still agree on one canonical copy. It is wired
- * here once `@xinwen/pipeline` accepts the index as an option.
+ * The options the worker builds its pipelines with: the one place that hands stages shared,
+ * Redis-backed state. The dedupe stage gets the Redis index (`@xinwen/dedupe/redis`, keys
+ * `{<prefix>:dedupe}:…`, on the store's Redis), so every worker checks and adds against the
+ * same index and two workers racing on near-duplicates still agree on one canonical copy.
  */
 export function pipelineOptions(_config: Config, context: PipelineContext): PipelineOptions {
-  return { stages: context.stages };
+  if (!context.stages.includes('dedupe')) return { stages: context.stages };
+  return {
+    stages: context.stages,
+    dedupeIndex: createDedupeIndex({
+      backend: redisBackend({ client: context.redis, prefix: context.dedupePrefix }),
+    }),
+  };
 }

@@ -210,6 +210,7 @@ describe('reliability', () => {
         (d) => d?.dedupe && d.dedupe.exactDuplicateOf === undefined && (d.dedupe.clusterId ?? d.id) === d.id,
       );
       expect(canonical).toHaveLength(1);
+      expect(new Set(docs.map((d) => d?.dedupe?.clusterId))).toEqual(new Set([canonical[0]!.id]));
     },
   );
 });

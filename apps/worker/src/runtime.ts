@@ -4,7 +4,12 @@ import { createStore, type Store } from '@xinwen/store';
 import { Redis } from 'ioredis';
 import type { Config } from './config.js';
 import { type EmbeddedRedis, startEmbeddedRedis } from './embedded-redis.js';
-import { loadPipelineModule, type PipelineModule, pipelineOptions } from './pipeline-options.js';
+import {
+  dedupePrefix,
+  loadPipelineModule,
+  type PipelineModule,
+  pipelineOptions,
+} from './pipeline-options.js';
 import { StageQueues } from './queues.js';
 import type { StageJobContext } from './stage-job.js';
 
@@ -90,7 +95,7 @@ export function stageJobContext(runtime: Runtime): StageJobContext {
           pipelineOptions(runtime.config, {
             stages: [stage],
             redis: runtime.storeRedis,
-            prefix: runtime.config.prefix,
+            dedupePrefix: dedupePrefix(runtime.config),
           }),
         );
         pipelines.set(stage, pipeline);

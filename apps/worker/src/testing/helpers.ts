@@ -69,12 +69,15 @@ export async function until(check: () => Promise<boolean> | boolean, intervalMs 
 
 /** Deletes every key under `prefix` (never FLUSHALL: the server is shared). */
 export async function deletePrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length > 0) await redis.unlink(...keys);
-  } while (cursor !== '0');
+  // The store and queues live under `prefix:`, the dedupe index under `{prefix:dedupe}:`.
+  for (const pattern of [`${prefix}:*`, `{${prefix}:*`]) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) await redis.unlink(...keys);
+    } while (cursor !== '0');
+  }
 }
 
 /** The event stream of a store prefix as (type, id) pairs. */
