@@ -49,12 +49,33 @@ export function errorCode(error: Error): string {
   return match?.[1] ?? 'internal_error';
 }
 
+interface ChildPoolLike {
+  retain(file: string): Promise<unknown>;
+  release(child: unknown): void;
+}
+
+/**
+ * Starts the worker's processor threads now, all stages at once, instead of one by one as the
+ * first document reaches each stage (each thread loads its stage's data: seconds for segment).
+ * BullMQ has no public call for this, so it reaches into the worker's child pool; should that
+ * change, the threads simply start on first use as before.
+ */
+function prestart(worker: Worker, count: number): void {
+  const pool = (worker as unknown as { childPool?: ChildPoolLike }).childPool;
+  if (pool === undefined || typeof pool.retain !== 'function') return;
+  Promise.all(Array.from({ length: count }, () => pool.retain(processorFile)))
+    .then((children) => {
+      for (const child of children) pool.release(child);
+    })
+    .catch(() => {});
+}
+
 /** Starts one sandboxed BullMQ worker per stage. */
 export function startWorkers(runtime: Runtime, options: WorkOptions): Workers {
   const { config, store } = runtime;
   const metrics = createMetrics(options.stages, runtime.queues, store);
-  const data: ProcessorData = { config, endpoints: runtime.endpoints };
   const workers = options.stages.map((stage) => {
+    const data: ProcessorData = { config, endpoints: runtime.endpoints, stage };
     const worker = new Worker<StageJobData, StageJobResult>(stage, processorFile, {
       connection: runtime.queueRedis,
       prefix: queuePrefix(config),
@@ -97,6 +118,7 @@ export function startWorkers(runtime: Runtime, options: WorkOptions): Workers {
     worker.on('error', () => {
       // Connection errors: BullMQ and ioredis reconnect on their own.
     });
+    prestart(worker, options.concurrency);
     return worker;
   });
 
