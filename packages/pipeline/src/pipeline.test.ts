@@ -10,8 +10,8 @@ const seed001 = readFileSync(join(seedsDir, '001_1dec3f20949d3dbf.txt'));
 describe('createPipeline', () => {
   it('runs the available stages in pipeline order', () => {
     const pipeline = createPipeline();
-    expect(pipeline.stages).toEqual(availableStages());
-    expect(pipeline.stages).toEqual(expect.arrayContaining(['normalize', 'segment', 'dedupe']));
+    expect(pipeline.stages).toEqual(['normalize', 'segment', 'extract', 'dedupe']);
+    expect(availableStages()).toEqual(pipeline.stages);
     const order = pipeline.stages.map((s) => stageNames.indexOf(s));
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
@@ -72,6 +72,21 @@ describe('the stages wired in', () => {
     expect(doc.segmented?.tokens.map((t) => t.text).join('')).toBe(text);
     expect(doc.segmented?.sentences.length).toBeGreaterThan(50);
     expect(doc.segmented?.keywords.map((k) => k.word)).toContain('产业大脑');
+  });
+
+  it('extracts the articles of a page with their bylines', async () => {
+    const doc = await processDocument({ content: seed001 });
+    expect(doc.articles?.length).toBe(5);
+    const continued = doc.articles?.find((a) => a.continuedFrom !== undefined);
+    expect(continued?.continuedFrom).toBe('1版');
+    const page3 = await processDocument({ content: seed('003_ea90497b5cb0cfb5.txt') });
+    expect(page3.page?.date).toBe('2024-06-22');
+    expect(page3.page?.editors).toEqual(
+      expect.arrayContaining([
+        { name: '罗皓皓', role: '责编' },
+        { name: '张辉', role: '美编' },
+      ]),
+    );
   });
 
   it('rejects bad input with its error code', async () => {

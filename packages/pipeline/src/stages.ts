@@ -2,6 +2,7 @@ import type { ProcessedDocument, StageContext, StageName } from '@xinwen/core';
 import type { PipelineOptions } from './pipeline.js';
 import type { RawDocument } from './raw.js';
 import { dedupeStage } from './stages/dedupe.js';
+import { extractStage } from './stages/extract.js';
 import { normalizeStage } from './stages/normalize.js';
 import { segmentStage } from './stages/segment.js';
 
@@ -15,12 +16,10 @@ export type PipelineStage = (
   ctx: StageContext,
 ) => Partial<ProcessedDocument> | Promise<Partial<ProcessedDocument>>;
 
-/**
- * How each stage package plugs into the pipeline. A stage whose package has not landed yet is
- * absent, and the pipeline simply runs without it.
- */
+/** How each stage package plugs into the pipeline: one adapter per stage in `stages/`. */
 export const stageRegistry: Partial<Record<StageName, (options: PipelineOptions) => PipelineStage>> = {
   normalize: normalizeStage,
   segment: segmentStage,
+  extract: extractStage,
   dedupe: dedupeStage,
 };
