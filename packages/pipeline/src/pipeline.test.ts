@@ -110,3 +110,16 @@ describe('the stages wired in', () => {
     expect(other.dedupe?.nearDuplicates).toEqual([]);
   });
 });
+
+describe('runStage', () => {
+  it('refuses a later stage on a document that was never normalized', async () => {
+    const pipeline = createPipeline();
+    const bare = await createPipeline({ stages: [] }).process({ content: seed001, id: 'bare' });
+    for (const stage of ['segment', 'extract', 'dedupe'] as const) {
+      await expect(pipeline.runStage(stage, bare, { content: seed001 })).rejects.toMatchObject({
+        code: 'invalid_document',
+        message: 'document bare has no normalized text: run normalize first',
+      });
+    }
+  });
+});

@@ -1,4 +1,10 @@
-import type { ProcessedDocument, StageContext, StageName } from '@xinwen/core';
+import {
+  type Normalized,
+  type ProcessedDocument,
+  type StageContext,
+  type StageName,
+  XinwenError,
+} from '@xinwen/core';
 import type { PipelineOptions } from './pipeline.js';
 import type { RawDocument } from './raw.js';
 import { dedupeStage } from './stages/dedupe.js';
@@ -23,3 +29,14 @@ export const stageRegistry: Partial<Record<StageName, (options: PipelineOptions)
   extract: extractStage,
   dedupe: dedupeStage,
 };
+
+/** The normalized text every stage after normalize reads; an `invalid_document` error without it. */
+export function requireNormalized(doc: ProcessedDocument): Normalized {
+  if (doc.normalized === undefined) {
+    throw new XinwenError(
+      'invalid_document',
+      `document ${doc.id} has no normalized text: run normalize first`,
+    );
+  }
+  return doc.normalized;
+}
