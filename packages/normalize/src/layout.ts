@@ -161,6 +161,16 @@ export function layout(text: string, steps: LayoutSteps, fixes: Fixes, removed: 
   // Wrapped text: the first line of the paragraph being built and how many lines it has.
   let first: Line | undefined;
   let linesInParagraph = 0;
+  // Kept lines followed by a blank line, a removed line or the end: the last line of a block.
+  const endsBlock = new Set<Line>();
+  if (width > 0) {
+    lines.forEach((line, i) => {
+      const next = lines[i + 1];
+      if (line.removed === undefined && (next === undefined || next.removed !== undefined || next.gap > 0)) {
+        endsBlock.add(line);
+      }
+    });
+  }
   for (const line of lines) {
     if (line.removed !== undefined) {
       pendingGap = Math.max(pendingGap, 1) + line.gap;
@@ -171,7 +181,7 @@ export function layout(text: string, steps: LayoutSteps, fixes: Fixes, removed: 
     if (prev !== undefined) {
       const sep =
         width > 0
-          ? wrappedSeparator(prev, line, gap, width, first, linesInParagraph)
+          ? wrappedSeparator(prev, line, gap, width, first, linesInParagraph, endsBlock.has(line))
           : plainSeparator(prev, line, gap, paragraph, steps);
       if (sep === '') {
         // Nothing is written between them: the two lines read as one.
@@ -201,19 +211,35 @@ function wrappedSeparator(
   width: number,
   first: Line | undefined,
   linesInParagraph: number,
-): '' | '\n\n' {
+  lastOfBlock: boolean,
+): '' | '\n' | '\n\n' {
   const a = prev.text;
   const b = line.text;
   if (PARAGRAPH_START.test(b) || isHeadlineLike(a) || isHeadlineLike(b)) return '\n\n';
   if (isTerminated(a, true)) return '\n\n';
+  // A block of two lines, neither ending a sentence nor a clause, the second short: a headline
+  // over a subtitle (「川渝开展“千校万岗”线上就业服务」/「已征集岗位9.4万余个」). Body paragraphs
+  // end with 。！？, so they do not come here.
+  if (
+    linesInParagraph === 1 &&
+    lastOfBlock &&
+    gap === 0 &&
+    b.length <= width * 0.8 &&
+    !isTerminated(b) &&
+    !/[，、：；,]$/.test(a)
+  ) {
+    return '\n';
+  }
   // A paragraph that opens with a short unfinished line is a headline or a label (a body
   // paragraph's first line runs the full width); it takes at most one more line, without a gap.
+  // That line is kept on a line of its own: a title and its subtitle look alike here, and the
+  // extract stage tells them apart only if the break survives.
   const heading =
     first !== undefined &&
     first.text.length < width * 0.6 &&
     !isTerminated(first.text, true) &&
     !CONTINUATION.test(first.text);
-  if (heading) return linesInParagraph === 1 && gap === 0 && b.length < width * 1.4 ? '' : '\n\n';
+  if (heading) return linesInParagraph === 1 && gap === 0 && b.length < width * 1.4 ? '\n' : '\n\n';
   return '';
 }
 

@@ -207,16 +207,21 @@ describe('seed 004 (PDF extraction, hard-wrapped)', () => {
     expect(r.text).toContain('\n\n封毅：财政在成渝地区双城经济圈建设中起着基础性、保障性、先导性作用，');
   });
 
-  it('keeps headlines as their own paragraphs', () => {
-    expect(r.text).toContain('\n\n成渝多部门携手共建现代产业体系\n\n');
+  it('keeps headlines as their own paragraphs, a two-line headline on two lines', () => {
+    expect(r.text).toContain('\n\n成渝多部门携手共建\n现代产业体系\n\n');
     expect(r.text).toContain(
       '\n\n加快现代产业体系建设 重庆如何发力\n\n市委五届八次全会强调，建设成渝地区双城经济圈，要加快现代产业体系建设，',
     );
     expect(r.text).toContain('\n\n重庆迎来多个发展机遇\n\n');
     expect(r.text).toContain(
-      '出更大的影响力。\n\n“一家人不说两家话”产业链互补互助，生态环境共保共治\n\n作为成渝地区双城经济圈发展主轴上',
+      '出更大的影响力。\n\n“一家人不说两家话”\n产业链互补互助，生态环境共保共治\n\n作为成渝地区双城经济圈发展主轴上',
     );
-    expect(r.text).toContain('\n\n捧出“干货”来合作周边邻里更“亲热”\n\n本报讯（记者 杨铌紫）4月30日，');
+    expect(r.text).toContain('\n\n捧出“干货”来合作\n周边邻里更“亲热”\n\n本报讯（记者 杨铌紫）4月30日，');
+    // A headline over a short subtitle, printed after the article's body.
+    expect(r.text).toContain(
+      '必要的。\n\n川渝开展“千校万岗”线上就业服务\n已征集岗位9.4万余个\n\n本报讯（记者 白麟）',
+    );
+    expect(r.text).toContain('\n\n川渝侨联签署战略合作协议\n围绕六个方面开展合作');
   });
 
   it('rejoins numbers split by the layout', () => {

@@ -10,8 +10,8 @@ const seed001 = readFileSync(join(seedsDir, '001_1dec3f20949d3dbf.txt'));
 describe('createPipeline', () => {
   it('runs the available stages in pipeline order', () => {
     const pipeline = createPipeline();
-    expect(pipeline.stages).toEqual(availableStages());
-    expect(pipeline.stages).toEqual(expect.arrayContaining(['normalize', 'segment', 'dedupe']));
+    expect(pipeline.stages).toEqual(['normalize', 'segment', 'extract', 'dedupe']);
+    expect(availableStages()).toEqual(pipeline.stages);
     const order = pipeline.stages.map((s) => stageNames.indexOf(s));
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
@@ -74,6 +74,21 @@ describe('the stages wired in', () => {
     expect(doc.segmented?.keywords.map((k) => k.word)).toContain('产业大脑');
   });
 
+  it('extracts the articles of a page with their bylines', async () => {
+    const doc = await processDocument({ content: seed001 });
+    expect(doc.articles?.length).toBe(5);
+    const continued = doc.articles?.find((a) => a.continuedFrom !== undefined);
+    expect(continued?.continuedFrom).toBe('1版');
+    const page3 = await processDocument({ content: seed('003_ea90497b5cb0cfb5.txt') });
+    expect(page3.page?.date).toBe('2024-06-22');
+    expect(page3.page?.editors).toEqual(
+      expect.arrayContaining([
+        { name: '罗皓皓', role: '责编' },
+        { name: '张辉', role: '美编' },
+      ]),
+    );
+  });
+
   it('rejects bad input with its error code', async () => {
     await expect(
       processDocument(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0, 0, 1, 2])),
@@ -93,5 +108,18 @@ describe('the stages wired in', () => {
     const other = await pipeline.process({ content: seed('003_ea90497b5cb0cfb5.txt'), id: 'page-3' });
     expect(other.dedupe?.exactDuplicateOf).toBeUndefined();
     expect(other.dedupe?.nearDuplicates).toEqual([]);
+  });
+});
+
+describe('runStage', () => {
+  it('refuses a later stage on a document that was never normalized', async () => {
+    const pipeline = createPipeline();
+    const bare = await createPipeline({ stages: [] }).process({ content: seed001, id: 'bare' });
+    for (const stage of ['segment', 'extract', 'dedupe'] as const) {
+      await expect(pipeline.runStage(stage, bare, { content: seed001 })).rejects.toMatchObject({
+        code: 'invalid_document',
+        message: 'document bare has no normalized text: run normalize first',
+      });
+    }
   });
 });

@@ -1,7 +1,6 @@
-import { XinwenError } from '@xinwen/core';
 import { createDedupe, createDedupeIndex } from '@xinwen/dedupe';
 import type { PipelineOptions } from '../pipeline.js';
-import type { PipelineStage } from '../stages.js';
+import { type PipelineStage, requireNormalized } from '../stages.js';
 
 /**
  * Dedupe: fingerprints the normalized text, finds repeated paragraphs and checks the document
@@ -10,13 +9,7 @@ import type { PipelineStage } from '../stages.js';
  */
 export function dedupeStage(options: PipelineOptions): PipelineStage {
   const run = createDedupe({ index: options.dedupeIndex ?? createDedupeIndex() });
-  return async (doc, _raw, ctx) => {
-    if (doc.normalized === undefined) {
-      throw new XinwenError(
-        'invalid_document',
-        `document ${doc.id} has no normalized text: run normalize first`,
-      );
-    }
-    return { dedupe: await run({ id: doc.id, text: doc.normalized.text }, ctx) };
-  };
+  return async (doc, _raw, ctx) => ({
+    dedupe: await run({ id: doc.id, text: requireNormalized(doc).text }, ctx),
+  });
 }
