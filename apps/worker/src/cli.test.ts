@@ -72,3 +72,24 @@ describe('xinwen process', () => {
     expect(unknown.stderr).toContain('unknown command "frobnicate"');
   });
 });
+
+describe('xinwen run without any Redis', () => {
+  it('says what is missing and still prints the summary, processed in-process', () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, PATH: '/nonexistent' };
+    delete env.REDIS_URL;
+    delete env.STORE_URL;
+    delete env.XINWEN_REDIS_SERVER;
+    const result = spawnSync(process.execPath, [cli, 'run', seeds[1]!], {
+      cwd: root,
+      encoding: 'utf8',
+      env,
+      maxBuffer: 64 * 2 ** 20,
+    });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain(
+      'no REDIS_URL and no redis-server on PATH, so nothing is queued or stored',
+    );
+    expect(result.stdout).toContain('重庆“33618”现代制造业集群加快提能级');
+    expect(result.stdout).toContain('1 processed, 0 failed');
+  });
+});

@@ -135,6 +135,21 @@ async function main(argv: string[]): Promise<number> {
       }
       const config = configFrom(values);
       const input = inputOptions(values, config);
+      if (command === 'run' && config.redisUrl === undefined && config.storeUrl === undefined) {
+        const { findRedisServer } = await import('./embedded-redis.js');
+        if (findRedisServer() === undefined) {
+          // Nothing to queue on: still show the results, in-process, and say what is missing.
+          io.stderr(
+            'xinwen run: no REDIS_URL and no redis-server on PATH, so nothing is queued or stored; ' +
+              'processing in-process instead. Install redis-server (apt-get install redis-server, ' +
+              'brew install redis) or set REDIS_URL to run the stage workers and keep the results.\n\n',
+          );
+          const { processCommand } = await import('./commands/process.js');
+          const outcome = await processCommand(positionals, { pretty: false, summary: true }, io);
+          io.stdout(`${outcome.ok} processed, ${outcome.failed} failed\n`);
+          return outcome.failed > 0 ? 1 : 0;
+        }
+      }
       const { withRuntime } = await context();
       const { runCommand } = await import('./commands/work.js');
       const { ingestCommand } = await import('./commands/ingest.js');

@@ -27,7 +27,7 @@ export function summarize(doc: ProcessedDocument): string {
   if (doc.page?.date) lines.push(`  page date  ${doc.page.date}`);
   if (doc.articles) {
     lines.push(`  articles   ${doc.articles.length}`);
-    for (const article of doc.articles) lines.push(`    - ${article.title}`);
+    for (const article of doc.articles) lines.push(`    - ${article.title || '(untitled)'}`);
   }
   if (doc.dedupe) {
     const d = doc.dedupe;
