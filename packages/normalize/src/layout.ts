@@ -161,12 +161,16 @@ export function layout(text: string, steps: LayoutSteps, fixes: Fixes, removed: 
   // Wrapped text: the first line of the paragraph being built and how many lines it has.
   let first: Line | undefined;
   let linesInParagraph = 0;
-  // Kept lines followed by a blank line, a removed line or the end: the last line of a block.
+  // Kept lines followed by a blank line, a removed line, a line that opens a paragraph of its own
+  // (「本报讯」, 「（上接1版）」 …) or the end: the last line of a block.
   const endsBlock = new Set<Line>();
   if (width > 0) {
     lines.forEach((line, i) => {
       const next = lines[i + 1];
-      if (line.removed === undefined && (next === undefined || next.removed !== undefined || next.gap > 0)) {
+      if (
+        line.removed === undefined &&
+        (next === undefined || next.removed !== undefined || next.gap > 0 || PARAGRAPH_START.test(next.text))
+      ) {
         endsBlock.add(line);
       }
     });

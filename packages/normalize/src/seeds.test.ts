@@ -222,6 +222,10 @@ describe('seed 004 (PDF extraction, hard-wrapped)', () => {
       '必要的。\n\n川渝开展“千校万岗”线上就业服务\n已征集岗位9.4万余个\n\n本报讯（记者 白麟）',
     );
     expect(r.text).toContain('\n\n川渝侨联签署战略合作协议\n围绕六个方面开展合作');
+    // The block ends where the next article's continuation mark starts, with no blank line.
+    expect(r.text).toContain(
+      '\n\n双城经济圈首只发展基金将落地重庆高新区\n总规模300亿元\n\n（上接1版）前景令人振奋',
+    );
   });
 
   it('rejoins numbers split by the layout', () => {
