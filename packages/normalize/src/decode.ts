@@ -64,8 +64,9 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   const big5 = legacyOk ? tryDecode('big5', bytes) : undefined;
   // Both legacy decoders accept most double-byte text; the decoding whose characters fall in the
   // common range of its own character set (GB2312 level 1 area / Big5 frequent area) wins.
-  const gbScore = gb === undefined ? -1 : legacyScore(gb, 0x4e00, 0x9fa5) * gbCommonShare(bytes);
-  const big5Score = big5 === undefined ? -1 : legacyScore(big5, 0x4e00, 0x9fa5) * big5CommonShare(bytes);
+  const gbScore = gb === undefined ? -1 : legacyScore(gb, 0x4e00, 0x9fa5) * commonShare(bytes, gbCommonLead);
+  const big5Score =
+    big5 === undefined ? -1 : legacyScore(big5, 0x4e00, 0x9fa5) * commonShare(bytes, big5CommonLead);
   if (gb === undefined && big5 === undefined) {
     throw new XinwenError(
       'invalid_encoding',
@@ -101,33 +102,26 @@ function bom(label: string, bytes: Uint8Array): Decoded {
   return { text, encoding: label, confidence: 1 };
 }
 
-/** Share of double-byte GBK characters whose lead byte is in GB2312 level 1 (B0–D7) or punctuation (A1–A3). */
-function gbCommonShare(bytes: Uint8Array): number {
+/**
+ * Share of double-byte characters whose lead byte is one a real text uses most: for GBK, GB2312
+ * level 1 (B0–D7) and punctuation (A1–A3); for Big5, the frequent-character block (A4–C6) and
+ * symbols (A1–A3). Text decoded in the wrong one of the two lands mostly outside these.
+ */
+function commonShare(bytes: Uint8Array, isCommonLead: (lead: number) => boolean): number {
   let pairs = 0;
   let common = 0;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i] as number;
     if (b < 0x81) continue;
     pairs++;
-    if ((b >= 0xb0 && b <= 0xd7) || (b >= 0xa1 && b <= 0xa3)) common++;
+    if (isCommonLead(b)) common++;
     i++;
   }
   return pairs === 0 ? 1 : common / pairs;
 }
 
-/** Share of Big5 characters whose lead byte is in the frequent-character block (A4–C6) or symbols (A1–A3). */
-function big5CommonShare(bytes: Uint8Array): number {
-  let pairs = 0;
-  let common = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i] as number;
-    if (b < 0x81) continue;
-    pairs++;
-    if (b >= 0xa1 && b <= 0xc6) common++;
-    i++;
-  }
-  return pairs === 0 ? 1 : common / pairs;
-}
+const gbCommonLead = (b: number) => (b >= 0xb0 && b <= 0xd7) || (b >= 0xa1 && b <= 0xa3);
+const big5CommonLead = (b: number) => b >= 0xa1 && b <= 0xc6;
 
 function round(x: number): number {
   return Math.round(Math.min(0.95, x) * 100) / 100;
