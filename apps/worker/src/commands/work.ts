@@ -34,7 +34,7 @@ export function selectStages(runtime: Runtime, wanted: readonly string[] | undef
 }
 
 /**
- * `xinwen work`: one sandboxed BullMQ worker per stage until SIGTERM/SIGINT (or, with
+ * `xinwen work`: one BullMQ worker per stage until SIGTERM/SIGINT (or, with
  * `--exit-when-idle`, until every stage queue is empty). Shutdown lets active jobs finish within
  * the configured deadline.
  */
@@ -44,7 +44,7 @@ export async function workCommand(runtime: Runtime, options: WorkCommandOptions,
   let done = 0;
   let failed = 0;
   const progress = progressLine(io);
-  const workers = startWorkers(runtime, {
+  const workers = await startWorkers(runtime, {
     stages,
     concurrency: options.concurrency,
     onJob(event) {
@@ -100,7 +100,7 @@ export async function runCommand(
   const ids = [...new Set(ingested.outcomes.filter((o) => o.id !== '').map((o) => o.id))];
   const stages = plannedStages(runtime.pipeline);
   const shutdown = shutdownSignal(io);
-  const workers = startWorkers(runtime, { stages, concurrency: options.concurrency });
+  const workers = await startWorkers(runtime, { stages, concurrency: options.concurrency });
   await Promise.race([waitForDocuments(runtime, ids, { signal: shutdown.signal }), shutdown.promise]);
   await workers.close(runtime.config.shutdownMs);
   let ok = 0;
