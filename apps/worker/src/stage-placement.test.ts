@@ -17,9 +17,16 @@ describe('StagePlacement', () => {
     expect(placement.heavy('segment')).toBe(false);
   });
 
-  it('counts a run of exactly the budget as long', () => {
+  it('takes two runs over the budget, or one of five times it, to move a stage', () => {
     const placement = new StagePlacement(100);
     placement.record('extract', 100);
+    expect(placement.heavy('extract')).toBe(false);
+    placement.record('extract', 20);
+    placement.record('extract', 120);
     expect(placement.heavy('extract')).toBe(true);
+    placement.record('dedupe', 499);
+    expect(placement.heavy('dedupe')).toBe(false);
+    placement.record('normalize', 500);
+    expect(placement.heavy('normalize')).toBe(true);
   });
 });

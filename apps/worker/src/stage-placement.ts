@@ -1,7 +1,9 @@
 /**
- * Where each stage runs: on the main thread while its recent runs were all short, else in a
- * worker thread. A stage that computes for long on the main thread would hold up everything else
- * that thread does: renewing job locks, taking signals, the other stages' Redis replies.
+ * Where each stage runs: on the main thread while its recent runs were short, else in a worker
+ * thread. A stage that computes for long on the main thread would hold up everything else that
+ * thread does: renewing job locks, taking signals, the other stages' Redis replies. One run over
+ * the budget may be the machine being busy (times are wall times), so it takes two of the recent
+ * runs, or one of five times the budget, to move a stage.
  */
 export class StagePlacement {
   private readonly recent = new Map<string, number[]>();
@@ -26,8 +28,9 @@ export class StagePlacement {
     if (runs.length > this.window) runs.shift();
   }
 
-  /** True when one of the recent runs of `stage` reached the budget. */
+  /** True when two recent runs of `stage` reached the budget, or one reached five times it. */
   heavy(stage: string): boolean {
-    return (this.recent.get(stage) ?? []).some((ms) => ms >= this.budgetMs);
+    const runs = this.recent.get(stage) ?? [];
+    return runs.some((ms) => ms >= 5 * this.budgetMs) || runs.filter((ms) => ms >= this.budgetMs).length >= 2;
   }
 }
