@@ -1,6 +1,5 @@
 import type { StageName } from '@xinwen/core';
 import { XinwenError } from '@xinwen/core';
-import { startHttp } from '../http.js';
 import type { InputOptions } from '../ingest.js';
 import { plannedStages } from '../pipeline-options.js';
 import type { Runtime } from '../runtime.js';
@@ -61,7 +60,10 @@ export async function workCommand(runtime: Runtime, options: WorkCommandOptions,
       progress.update(`work: ${done} stage jobs done, ${failed} failed`);
     },
   });
-  const http = options.http ? await startHttp(runtime, stages, workers.metrics, options.http) : undefined;
+  // The dashboard's modules (express, bull-board) load only when it is asked for.
+  const http = options.http
+    ? await (await import('../http.js')).startHttp(runtime, stages, workers.metrics, options.http)
+    : undefined;
   io.stderr(
     `work: serving ${stages.join(', ') || 'no stages'} (concurrency ${options.concurrency} each)` +
       `${http ? `; dashboard, /metrics and /healthz on port ${http.port}` : ''}\n`,
