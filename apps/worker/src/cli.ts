@@ -20,7 +20,7 @@ Commands:
       --jsonl              read stdin as JSON Lines: {"id"?, "uri"?, "text" | "base64", "meta"?}
   work                     run the stage workers (one BullMQ queue per stage)
       --stages a,b         serve only these stages (default: all)
-      --concurrency N      jobs at once per stage, each in a worker thread (default 1)
+      --concurrency N      jobs at once per stage; threads for long stages (default 1)
       --exit-when-idle     stop once every stage queue is empty
       --http [HOST]:PORT   serve the queue dashboard, /metrics and /healthz
   status [--json]          queue counts per stage, documents by status, failures by code, throughput

@@ -29,6 +29,17 @@ export const ConfigSchema = z.object({
   stalledMs: z.coerce.number().int().min(500).max(3_600_000).default(30_000),
   /** `XINWEN_MAX_BYTES`: documents larger than this fail at ingest with `document_too_large`. */
   maxBytes: positive(512 * 2 ** 20).default(8 * 2 ** 20),
+  /**
+   * `XINWEN_THREAD_BYTES`: documents of at least this many bytes run their stages in a worker
+   * thread, so a stage computing for seconds cannot delay the renewal of job locks; smaller ones
+   * run on the main thread. 0 runs every document in a thread.
+   */
+  threadBytes: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31)
+    .default(256 * 1024),
   /** `XINWEN_SHUTDOWN_MS`: on SIGTERM/SIGINT, how long active jobs may take to finish. */
   shutdownMs: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   /** `XINWEN_DATA_DIR`: where the embedded Redis keeps its data. */
@@ -50,6 +61,7 @@ const envNames: Record<keyof Config, string> = {
   lockMs: 'XINWEN_LOCK_MS',
   stalledMs: 'XINWEN_STALLED_MS',
   maxBytes: 'XINWEN_MAX_BYTES',
+  threadBytes: 'XINWEN_THREAD_BYTES',
   shutdownMs: 'XINWEN_SHUTDOWN_MS',
   dataDir: 'XINWEN_DATA_DIR',
   pipeline: 'XINWEN_PIPELINE',

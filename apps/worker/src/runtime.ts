@@ -1,5 +1,6 @@
-import type { StageName } from '@xinwen/core';
-import type { Pipeline } from '@xinwen/pipeline';
+import { performance } from 'node:perf_hooks';
+import type { ProcessedDocument, StageName } from '@xinwen/core';
+import type { Pipeline, RawDocument } from '@xinwen/pipeline';
 import { createStore, type Store } from '@xinwen/store';
 import { Redis } from 'ioredis';
 import type { Config } from './config.js';
@@ -11,7 +12,9 @@ import {
   pipelineOptions,
 } from './pipeline-options.js';
 import { StageQueues } from './queues.js';
-import type { StageJobContext } from './stage-job.js';
+import { DocumentCache, type StageJobContext } from './stage-job.js';
+import type { StagePlacement } from './stage-placement.js';
+import type { StageThreads } from './stage-threads.js';
 
 /** Where the queues and the store live, once the embedded Redis (if any) is up. */
 export interface Endpoints {
@@ -82,25 +85,96 @@ export async function openRuntime(config: Config, endpoints: Endpoints): Promise
   };
 }
 
-/** The context a stage job runs in: pipelines are built lazily, one per stage. */
-export function stageJobContext(runtime: Runtime): StageJobContext {
+/** Runs one stage over a document. */
+export type StageRunner = (
+  stage: StageName,
+  doc: ProcessedDocument,
+  raw: RawDocument,
+) => Promise<ProcessedDocument>;
+
+/** Runs one stage over a document with this runtime's pipeline; pipelines are built on first use. */
+export function stageRunner(runtime: Runtime): StageRunner {
   const pipelines = new Map<StageName, Pipeline>();
+  return async (stage, doc, raw) => {
+    let pipeline = pipelines.get(stage);
+    if (pipeline === undefined) {
+      pipeline = runtime.pipeline.createPipeline(
+        pipelineOptions(runtime.config, {
+          stages: [stage],
+          redis: runtime.storeRedis,
+          dedupePrefix: dedupePrefix(runtime.config),
+        }),
+      );
+      pipelines.set(stage, pipeline);
+    }
+    return pipeline.runStage(stage, doc, raw);
+  };
+}
+
+/** Where {@link stageJobContext} runs stages. */
+export interface StageJobContextOptions {
+  /** Runs a stage on this thread (a {@link stageRunner}). */
+  here: StageRunner;
+  /** Threads for large documents and long stages; without them every stage runs on this thread. */
+  threads?: StageThreads;
+  /** Documents of at least this many bytes run in `threads`. */
+  threadBytes: number;
+  /** Which stages have been running long (see {@link StagePlacement}). */
+  placement: StagePlacement;
+}
+
+const sample = '重庆日报讯 成渝地区双城经济圈建设稳步推进。';
+
+/**
+ * The context a stage job runs in. A stage runs on this thread (where most stages take a few
+ * milliseconds, and a document needs no copying to another thread) unless the document is at
+ * least `threadBytes` long or the stage's recent runs took the placement's budget or longer; then
+ * it runs in a worker thread, so that a long computation cannot hold up the renewal of job locks.
+ */
+export function stageJobContext(runtime: Runtime, options: StageJobContextOptions): StageJobContext {
+  const { here, threads, threadBytes, placement } = options;
   return {
     store: runtime.store,
     enqueue: (stage, id, generation) => runtime.queues.enqueue(stage, id, generation),
-    async pipelineFor(stage) {
-      let pipeline = pipelines.get(stage);
-      if (pipeline === undefined) {
-        pipeline = runtime.pipeline.createPipeline(
-          pipelineOptions(runtime.config, {
-            stages: [stage],
-            redis: runtime.storeRedis,
-            dedupePrefix: dedupePrefix(runtime.config),
-          }),
-        );
-        pipelines.set(stage, pipeline);
+    async runStage(stage, doc, raw, size) {
+      if (threads !== undefined && (size >= threadBytes || placement.heavy(stage))) {
+        const result = await threads.run(stage, doc, raw);
+        placement.record(stage, result.ms);
+        return result.doc;
       }
-      return pipeline;
+      const started = performance.now();
+      const result = await here(stage, doc, raw);
+      placement.record(stage, performance.now() - started);
+      return result;
     },
+    cache: new DocumentCache(),
   };
+}
+
+/**
+ * Builds the stages' pipelines on this thread and runs each twice over a small sample, so lazily
+ * loaded data (jieba's dictionaries) is in memory before the first job, and records how long the
+ * second run took, so a stage that is slow even on a sample starts out in a thread. Dedupe is not
+ * warmed: it would add the sample to the shared index.
+ */
+export async function warmStages(
+  run: StageRunner,
+  stages: readonly StageName[],
+  placement: StagePlacement,
+): Promise<void> {
+  const doc: ProcessedDocument = {
+    id: 'warm-up',
+    source: { contentType: 'text/plain', encoding: 'utf-16' },
+    normalized: { text: sample, script: 'hans', fixes: {}, removed: [], damaged: [] },
+    segmented: { sentences: [{ start: 0, end: sample.length }], tokens: [], keywords: [] },
+    warnings: [],
+  };
+  for (const stage of stages) {
+    if (stage === 'dedupe') continue;
+    const raw = { content: sample, id: 'warm-up' };
+    await run(stage, doc, raw).catch(() => undefined);
+    const started = performance.now();
+    await run(stage, doc, raw).catch(() => undefined);
+    placement.record(stage, performance.now() - started);
+  }
 }

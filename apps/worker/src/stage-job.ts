@@ -1,14 +1,81 @@
-import { isXinwenError, type StageName } from '@xinwen/core';
+import { isXinwenError, type ProcessedDocument, type StageName } from '@xinwen/core';
 import type { Pipeline, RawDocument } from '@xinwen/pipeline';
-import type { StageWriteOutcome, Store } from '@xinwen/store';
+import type { DocumentInfo, StageWriteOutcome, Store, StoredRaw } from '@xinwen/store';
 import type { StageJobData } from './queues.js';
 
 /** What a stage job runs with. */
 export interface StageJobContext {
   store: Store;
   enqueue(stage: string, id: string, generation: number): Promise<void>;
-  /** The pipeline that runs `stage` (built once per stage and reused). */
-  pipelineFor(stage: StageName): Promise<Pipeline>;
+  /** Runs `stage` over `doc` (`pipeline.runStage`); `size` is the raw document's size in bytes. */
+  runStage(
+    stage: StageName,
+    doc: ProcessedDocument,
+    raw: RawDocument,
+    size: number,
+  ): Promise<ProcessedDocument>;
+  /** Documents this process stored a stage of, so the next stage need not read them back. */
+  cache?: DocumentCache;
+}
+
+/** A document as stored after `done` stages of run `generation`, with its raw input. */
+export interface CachedDocument {
+  generation: number;
+  done: number;
+  document: ProcessedDocument;
+  raw: StoredRaw;
+}
+
+/**
+ * The documents whose last stage this process stored, newest first, at most `limit`. The stored
+ * document of a run after `done` stages never changes (a stage result is written once per run, a
+ * reprocess starts a new run), so an entry whose run and `done` match the store's is that
+ * document, and the next stage can start from it after reading only the document's status.
+ */
+export class DocumentCache {
+  private readonly entries = new Map<string, CachedDocument>();
+
+  constructor(private readonly limit = 128) {}
+
+  get(id: string): CachedDocument | undefined {
+    return this.entries.get(id);
+  }
+
+  set(id: string, entry: CachedDocument): void {
+    this.entries.delete(id);
+    this.entries.set(id, entry);
+    if (this.entries.size > this.limit) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+  }
+
+  delete(id: string): void {
+    this.entries.delete(id);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** The stored state of a document: from the cache when it is current, else read from the store. */
+async function readDocument(
+  ctx: StageJobContext,
+  id: string,
+): Promise<(CachedDocument & { info: DocumentInfo }) | undefined> {
+  const cached = ctx.cache?.get(id);
+  if (cached !== undefined) {
+    const info = await ctx.store.info(id);
+    if (info !== undefined && info.generation === cached.generation && info.done === cached.done) {
+      return { ...cached, info };
+    }
+    ctx.cache?.delete(id);
+  }
+  const loaded = await ctx.store.load(id);
+  if (loaded === undefined) return undefined;
+  const { info, document, raw } = loaded;
+  return { info, document, raw, generation: info.generation, done: info.done };
 }
 
 /** What one stage job did. */
@@ -31,7 +98,7 @@ export class PermanentJobError extends Error {
 }
 
 const transientPattern =
-  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection is closed|MaxRetriesPerRequest|Stream isn't writeable|LOADING/i;
+  /stage thread exited|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection is closed|MaxRetriesPerRequest|Stream isn't writeable|LOADING/i;
 
 /** True for failures that may pass on their own (Redis gone or restarting): retry with backoff. */
 export function isTransient(error: unknown): boolean {
@@ -55,7 +122,7 @@ export async function runStageJob(
 ): Promise<StageJobResult> {
   const { store } = ctx;
   const { id, generation } = data;
-  const loaded = await store.load(id);
+  const loaded = await readDocument(ctx, id);
   if (loaded === undefined) {
     throw new PermanentJobError('not_found', `document "${id}" is not in the store`);
   }
@@ -82,14 +149,13 @@ export async function runStageJob(
 
   let result: Awaited<ReturnType<Pipeline['runStage']>>;
   try {
-    const pipeline = await ctx.pipelineFor(stage);
     const raw: RawDocument = {
       content: loaded.raw.content,
       id,
       ...(loaded.raw.uri === undefined ? {} : { uri: loaded.raw.uri }),
       ...(loaded.raw.contentType === undefined ? {} : { contentType: loaded.raw.contentType }),
     };
-    result = await pipeline.runStage(stage, loaded.document, raw);
+    result = await ctx.runStage(stage, loaded.document, raw, info.size);
   } catch (error) {
     if (isTransient(error)) throw error;
     // Stages are deterministic: the same input fails the same way again. Record it and stop.
@@ -103,5 +169,10 @@ export async function runStageJob(
     previous: loaded.document,
     stages: info.stages,
   });
+  if (outcome === 'written') {
+    ctx.cache?.set(id, { generation, done: index + 1, document: result, raw: loaded.raw });
+  } else {
+    ctx.cache?.delete(id);
+  }
   return forward(outcome);
 }

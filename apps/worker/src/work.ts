@@ -1,17 +1,17 @@
-import { fileURLToPath } from 'node:url';
 import type { StageName } from '@xinwen/core';
-import { type Job, Worker } from 'bullmq';
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { createMetrics, type WorkerMetrics } from './metrics.js';
 import { queuePrefix, type StageJobData } from './queues.js';
-import type { Runtime } from './runtime.js';
-import type { StageJobResult } from './stage-job.js';
-import type { ProcessorData } from './stage-processor.js';
+import { type Runtime, stageJobContext, stageRunner, warmStages } from './runtime.js';
+import { PermanentJobError, runStageJob, type StageJobResult } from './stage-job.js';
+import { StagePlacement } from './stage-placement.js';
+import { StageThreads } from './stage-threads.js';
 
 /** Options for {@link startWorkers}. */
 export interface WorkOptions {
   /** The stages to serve, one BullMQ worker (and queue) each. */
   stages: readonly StageName[];
-  /** Jobs at once per stage, each in its own worker thread. */
+  /** Jobs at once per stage; also the number of threads for large documents. */
   concurrency: number;
   /** Called for every job that finished or failed, for progress output. */
   onJob?: (event: JobEvent) => void;
@@ -38,9 +38,7 @@ export interface Workers {
   close(deadlineMs: number): Promise<boolean>;
 }
 
-const processorFile = fileURLToPath(new URL('./stage-processor.js', import.meta.url));
-
-/** `code` of an error that crossed from a processor thread (`code: message`), else a fallback. */
+/** `code` of an error (a string `code` property, or `code: message`), else a fallback. */
 export function errorCode(error: Error): string {
   const own = (error as { code?: unknown }).code;
   if (typeof own === 'string') return own;
@@ -49,39 +47,31 @@ export function errorCode(error: Error): string {
   return match?.[1] ?? 'internal_error';
 }
 
-interface ChildPoolLike {
-  retain(file: string): Promise<unknown>;
-  release(child: unknown): void;
-}
-
-/**
- * Starts the worker's processor threads now, all stages at once, instead of one by one as the
- * first document reaches each stage (each thread loads its stage's data: seconds for segment).
- * BullMQ has no public call for this, so it reaches into the worker's child pool; should that
- * change, the threads simply start on first use as before.
- */
-function prestart(worker: Worker, count: number): void {
-  const pool = (worker as unknown as { childPool?: ChildPoolLike }).childPool;
-  if (pool === undefined || typeof pool.retain !== 'function') return;
-  Promise.all(Array.from({ length: count }, () => pool.retain(processorFile)))
-    .then((children) => {
-      for (const child of children) pool.release(child);
-    })
-    .catch(() => {});
-}
-
-/** Starts one sandboxed BullMQ worker per stage. */
-export function startWorkers(runtime: Runtime, options: WorkOptions): Workers {
+/** Warms the stages on this thread, then starts one BullMQ worker per stage. */
+export async function startWorkers(runtime: Runtime, options: WorkOptions): Promise<Workers> {
   const { config, store } = runtime;
   const metrics = createMetrics(options.stages, runtime.queues, store);
+  const threads = new StageThreads({ config, endpoints: runtime.endpoints }, options.concurrency);
+  // A stage computing longer than this on the main thread would delay lock renewal noticeably.
+  const placement = new StagePlacement(Math.min(100, config.lockMs / 20));
+  const here = stageRunner(runtime);
+  await warmStages(here, options.stages, placement);
+  const ctx = stageJobContext(runtime, { here, threads, threadBytes: config.threadBytes, placement });
+  const processor = async (job: Job<StageJobData>): Promise<StageJobResult> => {
+    try {
+      return await runStageJob(ctx, job.queueName as StageName, job.data);
+    } catch (error) {
+      if (error instanceof PermanentJobError) {
+        throw Object.assign(new UnrecoverableError(error.message), { code: error.code });
+      }
+      throw error;
+    }
+  };
   const workers = options.stages.map((stage) => {
-    const data: ProcessorData = { config, endpoints: runtime.endpoints, stage };
-    const worker = new Worker<StageJobData, StageJobResult>(stage, processorFile, {
+    const worker = new Worker<StageJobData, StageJobResult>(stage, processor, {
       connection: runtime.queueRedis,
       prefix: queuePrefix(config),
       concurrency: options.concurrency,
-      useWorkerThreads: true,
-      workerThreadsOptions: { workerData: data },
       lockDuration: config.lockMs,
       stalledInterval: config.stalledMs,
       maxStalledCount: 2,
@@ -118,7 +108,6 @@ export function startWorkers(runtime: Runtime, options: WorkOptions): Workers {
     worker.on('error', () => {
       // Connection errors: BullMQ and ioredis reconnect on their own.
     });
-    prestart(worker, options.concurrency);
     return worker;
   });
 
@@ -134,6 +123,7 @@ export function startWorkers(runtime: Runtime, options: WorkOptions): Workers {
       const inTime = await Promise.race([graceful, deadline]);
       clearTimeout(timer);
       if (!inTime) await Promise.all(workers.map((w) => w.close(true)));
+      await threads.close();
       return inTime;
     },
   };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   contentId,
   isXinwenError,
@@ -126,16 +127,33 @@ export function createStore(options: StoreOptions = {}): Store {
     keys.failures,
     keys.events,
   ];
+  // Scripts go by their SHA1 (EVALSHA), so a stage write sends its patch, not the script text
+  // again; after a Redis restart (script cache empty) the script is sent once more with EVAL.
+  const shas = new Map<string, string>();
   const run = async (script: string, id: string, args: (string | Buffer)[]): Promise<Reply> =>
-    guard(() => redis.eval(script, 8, ...docKeys(id), ...args) as Promise<Reply>);
+    guard(async () => {
+      let sha = shas.get(script);
+      if (sha === undefined) {
+        sha = createHash('sha1').update(script).digest('hex');
+        shas.set(script, sha);
+      }
+      const keysAndArgs = [...docKeys(id), ...args];
+      try {
+        return (await redis.evalsha(sha, 8, ...keysAndArgs)) as Reply;
+      } catch (error) {
+        if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
+        return (await redis.eval(script, 8, ...keysAndArgs)) as Reply;
+      }
+    });
 
   const info = async (id: string): Promise<DocumentInfo | undefined> => {
     const fields = await guard(() => redis.hmget(keys.doc(id), ...infoFields));
     return parseInfo(fields);
   };
 
-  const loadState = async (id: string) => {
-    const hash = await guard(() => redis.hgetall(keys.doc(id)));
+  const loadState = async (id: string) => stateOf(await guard(() => redis.hgetall(keys.doc(id))));
+
+  const stateOf = (hash: Record<string, string>) => {
     if (hash.id === undefined) return undefined;
     const parsedInfo = parseInfo(infoFields.map((f) => hash[f] ?? null));
     if (parsedInfo === undefined) return undefined;
@@ -307,10 +325,25 @@ export function createStore(options: StoreOptions = {}): Store {
     getRaw: (id) => getRaw(id),
 
     async load(id) {
-      const state = await loadState(id);
-      if (state === undefined) return undefined;
-      const raw = await getRaw(id, state.rawKind);
-      if (raw === undefined) return undefined;
+      // One round trip: the hash and the raw bytes together.
+      const replies = await guard(async () => {
+        const [hashReply, rawReply] =
+          (await redis.pipeline().hgetall(keys.doc(id)).getBuffer(keys.raw(id)).exec()) ?? [];
+        for (const reply of [hashReply, rawReply]) {
+          if (reply === undefined) throw new Error('Connection is closed.');
+          if (reply[0]) throw reply[0];
+        }
+        return { hash: hashReply![1] as Record<string, string>, bytes: rawReply![1] as Buffer | null };
+      });
+      const state = stateOf(replies.hash);
+      if (state === undefined || replies.bytes === null) return undefined;
+      const { uri, contentType } = replies.hash;
+      const raw: StoredRaw = {
+        id,
+        content: state.rawKind === 'text' ? replies.bytes.toString('utf8') : new Uint8Array(replies.bytes),
+        ...(uri === undefined ? {} : { uri }),
+        ...(contentType === undefined ? {} : { contentType }),
+      };
       return { info: state.info, document: state.document, raw };
     },
 

@@ -1,6 +1,5 @@
 import type { StageName } from '@xinwen/core';
 import { XinwenError } from '@xinwen/core';
-import { startHttp } from '../http.js';
 import type { InputOptions } from '../ingest.js';
 import { plannedStages } from '../pipeline-options.js';
 import type { Runtime } from '../runtime.js';
@@ -34,7 +33,7 @@ export function selectStages(runtime: Runtime, wanted: readonly string[] | undef
 }
 
 /**
- * `xinwen work`: one sandboxed BullMQ worker per stage until SIGTERM/SIGINT (or, with
+ * `xinwen work`: one BullMQ worker per stage until SIGTERM/SIGINT (or, with
  * `--exit-when-idle`, until every stage queue is empty). Shutdown lets active jobs finish within
  * the configured deadline.
  */
@@ -44,7 +43,7 @@ export async function workCommand(runtime: Runtime, options: WorkCommandOptions,
   let done = 0;
   let failed = 0;
   const progress = progressLine(io);
-  const workers = startWorkers(runtime, {
+  const workers = await startWorkers(runtime, {
     stages,
     concurrency: options.concurrency,
     onJob(event) {
@@ -61,7 +60,10 @@ export async function workCommand(runtime: Runtime, options: WorkCommandOptions,
       progress.update(`work: ${done} stage jobs done, ${failed} failed`);
     },
   });
-  const http = options.http ? await startHttp(runtime, stages, workers.metrics, options.http) : undefined;
+  // The dashboard's modules (express, bull-board) load only when it is asked for.
+  const http = options.http
+    ? await (await import('../http.js')).startHttp(runtime, stages, workers.metrics, options.http)
+    : undefined;
   io.stderr(
     `work: serving ${stages.join(', ') || 'no stages'} (concurrency ${options.concurrency} each)` +
       `${http ? `; dashboard, /metrics and /healthz on port ${http.port}` : ''}\n`,
@@ -100,7 +102,7 @@ export async function runCommand(
   const ids = [...new Set(ingested.outcomes.filter((o) => o.id !== '').map((o) => o.id))];
   const stages = plannedStages(runtime.pipeline);
   const shutdown = shutdownSignal(io);
-  const workers = startWorkers(runtime, { stages, concurrency: options.concurrency });
+  const workers = await startWorkers(runtime, { stages, concurrency: options.concurrency });
   await Promise.race([waitForDocuments(runtime, ids, { signal: shutdown.signal }), shutdown.promise]);
   await workers.close(runtime.config.shutdownMs);
   let ok = 0;
