@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
 import { contentId, isXinwenError, type ProcessedDocument, XinwenError } from '@xinwen/core';
 import type { RawDocument } from '@xinwen/pipeline';
 import picomatch from 'picomatch';
 import { z } from 'zod';
+import { walk } from './inputs.js';
 import type { Runtime } from './runtime.js';
 
 /** One document to ingest, or input that failed before it could become one. */
@@ -151,18 +152,6 @@ function* jsonLines(name: string, bytes: Uint8Array, maxBytes: number): Generato
       },
       maxBytes,
     );
-  }
-}
-
-function* walk(dir: string): Generator<string> {
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-  );
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(path);
-    else if (entry.isFile()) yield path;
   }
 }
 

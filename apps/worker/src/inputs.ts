@@ -41,7 +41,8 @@ export function expandInputs(
   return out;
 }
 
-function* walk(dir: string): Generator<string> {
+/** Every file under `dir`, recursively, in name order; hidden files and folders skipped. */
+export function* walk(dir: string): Generator<string> {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
     a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
   );
