@@ -1,5 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProcessedDocumentSchema } from '@xinwen/core';
@@ -91,5 +91,28 @@ describe('xinwen run without any Redis', () => {
     );
     expect(result.stdout).toContain('重庆“33618”现代制造业集群加快提能级');
     expect(result.stdout).toContain('1 processed, 0 failed');
+  });
+});
+
+describe('xinwen run with a reader that goes away', () => {
+  it('still stops the embedded Redis it started', async () => {
+    const { findRedisServer } = await import('./embedded-redis.js');
+    if (findRedisServer() === undefined) return; // covered by the no-Redis test above
+    const dataDir = mkdtempSync(join(tmpdir(), 'xinwen-epipe-'));
+    const env: NodeJS.ProcessEnv = { ...process.env, XINWEN_DATA_DIR: dataDir };
+    delete env.REDIS_URL;
+    delete env.STORE_URL;
+    const child = spawn(process.execPath, [cli, 'run', 'seeds'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Read the first chunk of output, then close our end, like `| head -1` does.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(0);
+    // The state file names a running embedded Redis; it is removed when the server is stopped.
+    expect(existsSync(join(dataDir, 'redis', 'embedded.json'))).toBe(false);
   });
 });

@@ -44,7 +44,16 @@ Options for the queue commands (flags win over the environment):
   -h, --help               show this help
 `;
 
+// A reader that goes away early (`xinwen run seeds/ | head`) must not kill the command before it
+// has stopped its workers and any Redis it started: later output is dropped instead.
+let stdoutClosed = false;
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  stdoutClosed = true;
+});
+
 const write = (stream: NodeJS.WriteStream) => (text: string) => {
+  if (stream === process.stdout && stdoutClosed) return;
   stream.write(text);
 };
 
