@@ -30,6 +30,8 @@ describe('@xinwen/core public API', () => {
       'SpanSchema',
       'TokenSchema',
       'WarningSchema',
+      'WebPageSchema',
+      'WebSectionSchema',
       'XinwenError',
       'contentId',
       'createContext',

@@ -29,6 +29,8 @@ export type {
   StageName,
   Token,
   Warning,
+  WebPage,
+  WebSection,
 } from './schema.js';
 export {
   ArticleSchema,
@@ -58,6 +60,8 @@ export {
   stageNames,
   TokenSchema,
   WarningSchema,
+  WebPageSchema,
+  WebSectionSchema,
 } from './schema.js';
 export type { SpanLike, Stage, StageContext, Transformer } from './stage.js';
 export { createContext } from './stage.js';

@@ -37,12 +37,53 @@ export type Removed = z.infer<typeof RemovedSchema>;
 export const DamagedSchema = z.object({ start: offset, end: offset, hint: z.string().optional() });
 export type Damaged = z.infer<typeof DamagedSchema>;
 
+export const NamedRoleSchema = z.object({ name: z.string(), role: z.string() });
+export type NamedRole = z.infer<typeof NamedRoleSchema>;
+
+/** A heading of a structured input (Markdown) and the span of its section in `normalized.text`. */
+export const WebSectionSchema = z.object({
+  level: z.number().int().min(1).max(6),
+  title: z.string(),
+  /** Where the heading's text starts. */
+  start: offset,
+  /** Where the next heading starts (or the end of the text). */
+  end: offset,
+});
+export type WebSection = z.infer<typeof WebSectionSchema>;
+
+/**
+ * What a web page or a Markdown document says about itself, read by normalize from its markup.
+ * Present only for HTML and Markdown input.
+ */
+export const WebPageSchema = z.object({
+  format: z.enum(['html', 'markdown']),
+  /** The headline (without the site name the `<title>` adds). */
+  title: z.string().optional(),
+  /** Publish time, ISO 8601 with its offset (China time, +08:00, when the page names no zone). */
+  publishedAt: z.string().optional(),
+  /** The source or publication the page names (来源, 《新闻联播》). */
+  source: z.string().optional(),
+  siteName: z.string().optional(),
+  canonicalUrl: z.string().optional(),
+  /** Authors the page names in a labelled field (作者：…). */
+  authors: z.array(NamedRoleSchema),
+  /** Web editors (责任编辑). */
+  editors: z.array(NamedRoleSchema),
+  /** Short lines between the headline and the main content (date, source, author lines). */
+  header: z.array(z.string()),
+  /** Headings of a Markdown document with their sections. */
+  sections: z.array(WebSectionSchema),
+});
+export type WebPage = z.infer<typeof WebPageSchema>;
+
 export const NormalizedSchema = z.object({
   text: z.string(),
   script: ScriptSchema,
   fixes: z.record(z.string(), z.number().int().nonnegative()),
   removed: z.array(RemovedSchema),
   damaged: z.array(DamagedSchema),
+  /** Present for HTML and Markdown input: the page's own title, time, source and sections. */
+  web: WebPageSchema.optional(),
 });
 export type Normalized = z.infer<typeof NormalizedSchema>;
 
@@ -58,9 +99,6 @@ export const SegmentedSchema = z.object({
   keywords: z.array(KeywordSchema),
 });
 export type Segmented = z.infer<typeof SegmentedSchema>;
-
-export const NamedRoleSchema = z.object({ name: z.string(), role: z.string() });
-export type NamedRole = z.infer<typeof NamedRoleSchema>;
 
 export const PageSchema = z.object({
   date: isoDate.optional(),

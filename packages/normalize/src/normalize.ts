@@ -2,14 +2,18 @@
  * `normalize()` and `createNormalizer()`: raw bytes or text through every pass, with the offset map
  * composed pass by pass so that any normalized offset leads back to the decoded raw text.
  */
-import type { Damaged, Removed, Script, StageContext } from '@xinwen/core';
+import type { Damaged, Removed, Script, StageContext, WebPage } from '@xinwen/core';
 import { XinwenError } from '@xinwen/core';
 import { compileBoilerplate, removeBoilerplate } from './boilerplate.js';
 import { cleanCharacters } from './characters.js';
 import { decodeBytes } from './decode.js';
 import { compose, type PassResult } from './edit.js';
 import type { Fixes } from './fixes.js';
+import { type InputFormat, inputFormat } from './format.js';
 import { checkBytes, checkText } from './guard.js';
+import { type MarkdownText, markdownToText } from './html/markdown.js';
+import type { WebMeta } from './html/meta.js';
+import { htmlToText } from './html/text.js';
 import { looksLikeHtml, stripHtml } from './html.js';
 import { type LocalRemoval, layout } from './layout.js';
 import { type LocalDamage, repairMojibake } from './mojibake.js';
@@ -64,11 +68,15 @@ export interface NormalizeOptions {
    */
   boilerplate?: readonly (string | RegExp)[];
   /**
-   * What to do with HTML given as text: `reject` throws `html_input`; `strip` keeps the text
-   * between tags (block tags become line breaks, entities are decoded).
-   * @default 'reject'
+   * What to do with HTML: `auto` reads a web page (a `text/html` content type, a `.html` name, or
+   * markup in the text) for its main content, puts navigation, comments, related links and the like
+   * into `removed` and the page's title, time and source into `web`; Markdown (`.md`, `text/markdown`,
+   * or headings and link lines in the text) keeps its headings as sections. `strip` keeps all the
+   * text between tags (block tags become line breaks, entities are decoded); `reject` throws
+   * `html_input`.
+   * @default 'auto'
    */
-  html?: 'reject' | 'strip';
+  html?: 'auto' | 'reject' | 'strip';
   /**
    * Largest input accepted, in bytes (UTF-8 bytes for a string).
    * @default 33554432 (32 MiB)
@@ -94,6 +102,16 @@ export interface NormalizeResult {
   encoding: string;
   /** Confidence in `encoding`, 0–1 (1 for a BOM or a string). */
   encodingConfidence: number;
+  /** For HTML and Markdown input (with `html: 'auto'`): what the page says about itself. */
+  web?: WebPage;
+}
+
+/** What the caller knows about the input besides its content. */
+export interface NormalizeHints {
+  /** MIME type, e.g. `text/html` or `text/markdown`. */
+  contentType?: string;
+  /** File name or URL; its extension (`.html`, `.md`) tells the format. */
+  uri?: string;
 }
 
 /**
@@ -101,7 +119,11 @@ export interface NormalizeResult {
  * given a stage context, it also warns there (`damaged_text` for each lost character,
  * `low_encoding_confidence` when a legacy encoding was guessed with confidence under 0.8).
  */
-export type Normalizer = (input: string | Uint8Array, ctx?: StageContext) => NormalizeResult;
+export type Normalizer = (
+  input: string | Uint8Array,
+  ctx?: StageContext,
+  hints?: NormalizeHints,
+) => NormalizeResult;
 
 const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
@@ -127,7 +149,10 @@ export function createNormalizer(options: NormalizeOptions = {}): Normalizer {
   const mojibakeCtx = { simplify: simplifyChar };
   const conversionKey = target === 'simplified' ? 'traditional' : 'simplified';
 
-  return (input, ctx) => {
+  const webLayoutSteps = { ...layoutSteps, unwrap: false, rejoin: false };
+  const htmlMode = o.html ?? 'auto';
+
+  return (input, ctx, hints) => {
     let raw: string;
     let encoding = 'utf-16';
     let encodingConfidence = 1;
@@ -145,7 +170,7 @@ export function createNormalizer(options: NormalizeOptions = {}): Normalizer {
     checkText(raw, maxBytes);
 
     const fixes: Fixes = {};
-    const removedRaw: { kind: string; start: number; end: number }[] = [];
+    const removedRaw: { kind: string; start: number; end: number; text?: string }[] = [];
     const damagedRaw: { start: number; end: number; hint?: string }[] = [];
     let text = raw;
     let map: Int32Array | null = null;
@@ -156,14 +181,30 @@ export function createNormalizer(options: NormalizeOptions = {}): Normalizer {
       text = result.text;
     };
 
-    if (looksLikeHtml(text)) {
-      if (o.html !== 'strip') {
+    let format: InputFormat = 'text';
+    let webMeta: WebMeta | undefined;
+    let sections: MarkdownText['sections'] = [];
+    if (htmlMode === 'auto') format = inputFormat(text, hints);
+    else if (looksLikeHtml(text)) {
+      if (htmlMode === 'reject') {
         throw new XinwenError(
           'html_input',
-          'expected plain text, found HTML (pass html: "strip" to keep its text)',
+          'expected plain text, found HTML (pass html: "auto" to read the page or "strip" to keep all its text)',
         );
       }
       apply(stripHtml(text, fixes));
+    }
+    if (format === 'html') {
+      const page = htmlToText(text, fixes);
+      for (const r of page.removed) removedRaw.push(r);
+      webMeta = page.meta;
+      apply(page.result);
+    } else if (format === 'markdown') {
+      const doc = markdownToText(text, fixes);
+      for (const r of doc.removed) removedRaw.push(r);
+      webMeta = doc.meta;
+      sections = doc.sections;
+      apply(doc.result);
     }
     apply(cleanCharacters(text, charSteps, fixes));
     if (on(o.mojibake)) {
@@ -200,7 +241,7 @@ export function createNormalizer(options: NormalizeOptions = {}): Normalizer {
       pushRemoved();
       apply(result);
     }
-    const laid = layout(text, layoutSteps, fixes, localRemoved);
+    const laid = layout(text, format === 'text' ? layoutSteps : webLayoutSteps, fixes, localRemoved);
     pushRemoved();
     apply(laid);
 
@@ -208,7 +249,7 @@ export function createNormalizer(options: NormalizeOptions = {}): Normalizer {
     removedRaw.sort((a, b) => a.start - b.start);
     const removed: Removed[] = removedRaw.map((r) => ({
       kind: r.kind,
-      text: raw.slice(r.start, r.end),
+      text: r.text ?? raw.slice(r.start, r.end),
       start: r.start,
       end: r.end,
     }));
@@ -227,8 +268,50 @@ export function createNormalizer(options: NormalizeOptions = {}): Normalizer {
         ctx.warn('damaged_text', `a character was lost${d.hint ? ` (surviving hint: ${d.hint})` : ''}`, d);
       }
     }
-    return { text, script, fixes, removed, damaged, map: offsetMap, encoding, encodingConfidence };
+    const result: NormalizeResult = {
+      text,
+      script,
+      fixes,
+      removed,
+      damaged,
+      map: offsetMap,
+      encoding,
+      encodingConfidence,
+    };
+    if (webMeta !== undefined && format !== 'text') {
+      const converted = convert && script !== (target === 'simplified' ? 'hans' : 'hant');
+      const conv = (v: string) => (converted ? (convertScript(v, table, {}, conversionKey)?.text ?? v) : v);
+      result.web = webPage(format, webMeta, sections, offsetMap, conv);
+    }
+    return result;
   };
+}
+
+function webPage(
+  format: 'html' | 'markdown',
+  meta: WebMeta,
+  sections: MarkdownText['sections'],
+  map: OffsetMap,
+  conv: (v: string) => string,
+): WebPage {
+  const web: WebPage = {
+    format,
+    authors: meta.authors.map((a) => ({ name: conv(a.name), role: conv(a.role) })),
+    editors: meta.editors.map((a) => ({ name: conv(a.name), role: conv(a.role) })),
+    header: meta.header.map(conv),
+    sections: sections.map((s) => ({
+      level: s.level,
+      title: conv(s.title),
+      start: map.fromRaw(s.start),
+      end: map.fromRaw(s.end),
+    })),
+  };
+  if (meta.title !== undefined) web.title = conv(meta.title);
+  if (meta.publishedAt !== undefined) web.publishedAt = meta.publishedAt;
+  if (meta.source !== undefined) web.source = conv(meta.source);
+  if (meta.siteName !== undefined) web.siteName = conv(meta.siteName);
+  if (meta.canonicalUrl !== undefined) web.canonicalUrl = meta.canonicalUrl;
+  return web;
 }
 
 const cache = new Map<string, Normalizer>();
@@ -237,16 +320,20 @@ const cache = new Map<string, Normalizer>();
  * Normalizes one document. Equivalent to `createNormalizer(options)(input)`; normalizers for
  * option sets without `boilerplate` are cached, so repeated calls do the set-up once.
  */
-export function normalize(input: string | Uint8Array, options: NormalizeOptions = {}): NormalizeResult {
+export function normalize(
+  input: string | Uint8Array,
+  options: NormalizeOptions = {},
+  hints?: NormalizeHints,
+): NormalizeResult {
   if (options.boilerplate !== undefined && options.boilerplate.length > 0)
-    return createNormalizer(options)(input);
+    return createNormalizer(options)(input, undefined, hints);
   const key = JSON.stringify(options);
   let normalizer = cache.get(key);
   if (normalizer === undefined) {
     normalizer = createNormalizer(options);
     cache.set(key, normalizer);
   }
-  return normalizer(input);
+  return normalizer(input, undefined, hints);
 }
 
 const TARGETS: readonly string[] = ['simplified', 'traditional', 'taiwan', 'hongkong'];
@@ -267,10 +354,15 @@ function validate(options: NormalizeOptions): NormalizeOptions {
       `expected maxBytes to be a positive number, found ${String(options.maxBytes)}`,
     );
   }
-  if (options.html !== undefined && options.html !== 'reject' && options.html !== 'strip') {
+  if (
+    options.html !== undefined &&
+    options.html !== 'auto' &&
+    options.html !== 'reject' &&
+    options.html !== 'strip'
+  ) {
     throw new XinwenError(
       'invalid_options',
-      `expected html to be "reject" or "strip", found "${String(options.html)}"`,
+      `expected html to be "auto", "reject" or "strip", found "${String(options.html)}"`,
     );
   }
   return options;

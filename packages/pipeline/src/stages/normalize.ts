@@ -8,10 +8,22 @@ import type { PipelineStage } from '../stages.js';
 export function normalizeStage(): PipelineStage {
   const normalize = createNormalizer();
   return (doc, raw, ctx) => {
-    const r = normalize(raw.content, ctx);
+    // The content type and file name tell web pages and Markdown from text.
+    const hints = {
+      ...(raw.contentType === undefined ? {} : { contentType: raw.contentType }),
+      ...(raw.uri === undefined ? {} : { uri: raw.uri }),
+    };
+    const r = normalize(raw.content, ctx, hints);
     return {
       source: { ...doc.source, encoding: r.encoding, encodingConfidence: r.encodingConfidence },
-      normalized: { text: r.text, script: r.script, fixes: r.fixes, removed: r.removed, damaged: r.damaged },
+      normalized: {
+        text: r.text,
+        script: r.script,
+        fixes: r.fixes,
+        removed: r.removed,
+        damaged: r.damaged,
+        ...(r.web === undefined ? {} : { web: r.web }),
+      },
     };
   };
 }
