@@ -26,7 +26,7 @@ import { parsePercentages } from './percentages.js';
 import { findPlaces } from './places.js';
 import { findQuotes } from './quotes.js';
 import { type ArticleSplit, type SplitOptions, splitArticles } from './split.js';
-import { applyWebPage, planWebPage } from './web.js';
+import { applyWebPage, finishWebArticles, planWebPage } from './web.js';
 
 /** Options of {@link createExtractor} and {@link extract}. */
 export interface ExtractOptions {
@@ -333,6 +333,7 @@ export const createExtractor: Stage<ExtractInput, ExtractResult, ExtractOptions>
     const captions = placeCaptions(normalized.removed, splits);
     const tokens = segmented?.tokens;
     const articles = splits.map((s, i) => build(s, captions.get(i) ?? [], page, year, tokens));
+    if (web !== undefined) finishWebArticles(articles, web);
     if (tokens && tokens.length > 0) {
       const keywords = articleKeywords(
         splits.map((s) => articleTokens(s, tokens)),

@@ -7,7 +7,7 @@
  * page date and publication.
  */
 import { readFileSync } from 'node:fs';
-import type { Byline, NamedRole, Normalized, Page, StageContext, WebPage } from '@xinwen/core';
+import type { Article, Byline, NamedRole, Normalized, Page, StageContext, WebPage } from '@xinwen/core';
 import { loadData } from './data.js';
 import { publicationName } from './page.js';
 import type { ArticleSplit, SpanText } from './split.js';
@@ -33,9 +33,18 @@ function loadWords(): BylineWords {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-let patterns: { inParens: RegExp; line: RegExp } | undefined;
+interface Patterns {
+  inParens: RegExp;
+  line: RegExp;
+  /** In an info bar: 「作者 魏星 2014-08-22」. */
+  labelled: RegExp;
+  /** 「石佳/中国青年报」. */
+  nameSource: RegExp;
+}
 
-function bylinePatterns(): { inParens: RegExp; line: RegExp } {
+let patterns: Patterns | undefined;
+
+function bylinePatterns(): Patterns {
   if (patterns !== undefined) return patterns;
   const w = loadWords();
   const roles = w.roles.map(escape).join('|');
@@ -47,6 +56,9 @@ function bylinePatterns(): { inParens: RegExp; line: RegExp } {
       'u',
     ),
     line: new RegExp(String.raw`^.{0,16}(${roles})[\s:：|丨]*(${names})\s*(?:${after})?$`, 'u'),
+    labelled: new RegExp(String.raw`(${roles})[\s:：|丨]*(${names})(?=$|[\s|丨/／,，;；（(])`, 'u'),
+    nameSource:
+      /^()([\p{Script=Han}·]{2,4})\s*[/／]\s*[\p{Script=Han}]{2,10}(?:报|社|网|台|新闻|杂志|周刊)$/u,
   };
   return patterns;
 }
@@ -58,15 +70,18 @@ function isName(name: string): boolean {
 }
 
 /** Reporters a line credits: 「（记者 陆一夫）」 anywhere, or a short line 「澎湃新闻记者 段彦超 廖艳」. */
-export function creditedReporters(line: string): NamedRole[] {
+export function creditedReporters(line: string, infoBar = false): NamedRole[] {
   const p = bylinePatterns();
   const out: NamedRole[] = [];
   const text = line.trim();
-  const hit = (text.length <= 40 ? p.line.exec(text) : null) ?? p.inParens.exec(text.slice(0, 80));
-  const tailHit = hit === null ? p.inParens.exec(text.slice(-40)) : null;
-  const m = hit ?? tailHit;
+  const short = text.length <= 40;
+  const m =
+    (short ? (p.line.exec(text) ?? p.nameSource.exec(text)) : null) ??
+    (infoBar ? p.labelled.exec(text) : null) ??
+    p.inParens.exec(text.slice(0, 80)) ??
+    p.inParens.exec(text.slice(-40));
   if (m === null) return out;
-  const role = m[1]!.replace(/[/／:：]$/, '');
+  const role = m[1] === '' ? '作者' : m[1]!.replace(/[/／:：]$/, '');
   for (const name of m[2]!.split(/[\s、，,]+/)) {
     if (isName(name) && !out.some((r) => r.name === name))
       out.push({ name, role: role === '文' ? '作者' : role });
@@ -90,6 +105,7 @@ function paragraphsOf(text: string, from: number, to: number): SpanText[] {
 
 /** What the web hook decided: the articles' splits and the page facts to set. */
 export interface WebPlan {
+  format: 'html' | 'markdown';
   splits: ArticleSplit[];
   date?: string;
   publication?: string;
@@ -105,21 +121,26 @@ function webArticle(normalized: Normalized, web: WebPage): ArticleSplit {
   const titleKey = key(web.title ?? '');
   const byline: Byline = { text: '', reporters: [] };
   const bylineTexts: string[] = [];
-  addReporters(byline, web.authors);
+  addReporters(
+    byline,
+    web.authors.filter((a) => isName(a.name)),
+  );
   for (const line of web.header) {
-    const found = creditedReporters(line);
+    const found = creditedReporters(line, true);
     if (found.length > 0) bylineTexts.push(line);
     addReporters(byline, found);
   }
   const paragraphs: SpanText[] = [];
   all.forEach((p, i) => {
     if (titleKey !== '' && key(p.text) === titleKey) return;
+    // Credits in parentheses near the start or the end; a short line that is only a byline anywhere.
     const nearEdge = i < 3 || i >= all.length - 4;
-    const found = nearEdge ? creditedReporters(p.text) : [];
+    const found = nearEdge || p.text.length <= 40 ? creditedReporters(p.text) : [];
     if (found.length > 0) {
       addReporters(byline, found);
       // A line that is only a byline is not body text.
-      if (p.text.length <= 40 && bylinePatterns().line.test(p.text)) {
+      const b = bylinePatterns();
+      if (p.text.length <= 40 && (b.line.test(p.text) || b.nameSource.test(p.text))) {
         bylineTexts.push(p.text);
         return;
       }
@@ -169,7 +190,7 @@ function markdownArticles(normalized: Normalized, web: WebPage): ArticleSplit[] 
 export function planWebPage(normalized: Normalized, ctx: StageContext): WebPlan | undefined {
   const web = normalized.web;
   if (web === undefined) return undefined;
-  const plan: WebPlan = { splits: [], editors: [...web.editors] };
+  const plan: WebPlan = { format: web.format, splits: [], editors: [...web.editors] };
   const date = web.publishedAt?.slice(0, 10);
   if (date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(date)) plan.date = date;
   if (web.source !== undefined) plan.publication = publicationName(web.source) ?? web.source;
@@ -185,6 +206,15 @@ export function planWebPage(normalized: Normalized, ctx: StageContext): WebPlan 
     }
   }
   return plan;
+}
+
+/** A web page's article carries the page's publish date (a date in its first line is not its dateline). */
+export function finishWebArticles(articles: Article[], plan: WebPlan): void {
+  if (plan.format !== 'html' || plan.date === undefined) return;
+  for (const a of articles) {
+    a.date = plan.date;
+    delete a.dateline;
+  }
 }
 
 /** Sets the page facts of a web plan where the page's furniture gave none. */

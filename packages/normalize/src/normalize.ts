@@ -281,10 +281,17 @@ export function createNormalizer(options: NormalizeOptions = {}): Normalizer {
     if (webMeta !== undefined && format !== 'text') {
       const converted = convert && script !== (target === 'simplified' ? 'hans' : 'hant');
       const conv = (v: string) => (converted ? (convertScript(v, table, {}, conversionKey)?.text ?? v) : v);
-      result.web = webPage(format, webMeta, sections, offsetMap, conv);
+      result.web = webPage(format, webMeta, sections, offsetMap, text, conv);
     }
     return result;
   };
+}
+
+/** The first offset at or after `at` that is not a line break (a paragraph break maps to the next heading). */
+function skipBreaks(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 32)) i++;
+  return i;
 }
 
 function webPage(
@@ -292,6 +299,7 @@ function webPage(
   meta: WebMeta,
   sections: MarkdownText['sections'],
   map: OffsetMap,
+  text: string,
   conv: (v: string) => string,
 ): WebPage {
   const web: WebPage = {
@@ -299,11 +307,12 @@ function webPage(
     authors: meta.authors.map((a) => ({ name: conv(a.name), role: conv(a.role) })),
     editors: meta.editors.map((a) => ({ name: conv(a.name), role: conv(a.role) })),
     header: meta.header.map(conv),
-    sections: sections.map((s) => ({
+    // A section ends where the next heading starts (its raw line start maps into removed markup).
+    sections: sections.map((s, i) => ({
       level: s.level,
       title: conv(s.title),
-      start: map.fromRaw(s.start),
-      end: map.fromRaw(s.end),
+      start: skipBreaks(text, map.fromRaw(s.start)),
+      end: i + 1 < sections.length ? map.fromRaw(sections[i + 1]!.start) : text.length,
     })),
   };
   if (meta.title !== undefined) web.title = conv(meta.title);

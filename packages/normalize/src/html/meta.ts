@@ -34,6 +34,7 @@ export interface WebMeta {
 interface MetaData {
   titleMeta: string[];
   dateMeta: string[];
+  modifiedMeta: string[];
   siteMeta: string[];
   sourceMeta: string[];
   sourceLabels: string[];
@@ -122,20 +123,44 @@ function pickTitle(
     const score = c.weight + cover * 2 + (content.roots.some((r) => r.start <= runs[c.index]!.start) ? 0 : 0);
     if (best === undefined || score > best.score) best = { text: c.text, index: c.index, score };
   }
-  if (best !== undefined) return { title: best.text, run: best.index };
-  const og = metaValue(doc, m.titleMeta);
   const core = titleCore(doc.title);
+  if (best !== undefined) {
+    // The <title> may carry the whole headline where the page breaks it over two elements.
+    let text = best.text;
+    let index = best.index;
+    for (let i = best.index + 1; i <= best.index + 2 && i < runs.length; i++) {
+      const joined = `${text}${runs[i]!.text}`;
+      if (!titleKey.includes(key(joined))) break;
+      text = joined;
+      index = i;
+    }
+    return { title: text, run: index };
+  }
+  const og = metaValue(doc, m.titleMeta);
   const ogCore = og === undefined ? undefined : titleCore(og);
   const chosen =
     ogCore !== undefined && key(ogCore).length >= 4 ? ogCore : core !== '' ? core : candidates[0]?.text;
-  if (chosen === undefined) return {};
   // The run that shows the chosen title, if any, marks where the header starts.
-  const ck = key(chosen);
-  const index = runs.findIndex((r) => {
-    const k = key(r.text);
-    return k.length >= 4 && (k === ck || (ck.includes(k) && k.length >= 0.8 * ck.length));
-  });
-  return index < 0 ? { title: chosen } : { title: chosen, run: index };
+  const shown = (t: string) => {
+    const tk = key(t);
+    return runs.findIndex((r) => {
+      const k = key(r.text);
+      return k.length >= 4 && (k === tk || (tk.includes(k) && k.length >= 0.8 * tk.length));
+    });
+  };
+  const index = chosen === undefined ? -1 : shown(chosen);
+  if (chosen !== undefined && index >= 0) return { title: chosen, run: index };
+  // Not shown on the page (a generic <title>): the line above the date line before the content.
+  const contentStart = content.roots[0]?.start ?? Number.POSITIVE_INFINITY;
+  for (let i = 1; i < runs.length && runs[i]!.start < contentStart; i++) {
+    const r = runs[i]!;
+    if (r.text.length > 60 || !DATE.test(r.text)) continue;
+    const above = runs[i - 1]!;
+    const k = key(above.text);
+    if (k.length >= 6 && k.length <= 80 && !DATE.test(above.text) && above.block.tag !== 'a')
+      return { title: above.text, run: i - 1 };
+  }
+  return chosen === undefined ? {} : { title: chosen };
 }
 
 const DATE =
@@ -230,6 +255,10 @@ export function readMeta(doc: HtmlDocument, content: Content): WebMeta {
       published = DATE.test(line) ? toIso(line) : undefined;
       if (published !== undefined) break;
     }
+  }
+  if (published === undefined) {
+    const modified = metaValue(doc, m.modifiedMeta);
+    if (modified !== undefined) published = toIso(modified);
   }
   if (published === undefined) {
     // The first date with a time of day anywhere on the page, then the first date at all.
