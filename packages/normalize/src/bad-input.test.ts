@@ -135,8 +135,15 @@ describe('HTML given as text', () => {
   const html =
     '<!DOCTYPE html><html><body><p>重庆日报&nbsp;记者</p><script>var x=1;</script><p>川渝携手。</p></body></html>';
 
-  it('is rejected by default', () => {
-    expect(errorCode(() => normalize(html))).toBe('html_input');
+  it('is read as a web page by default, without the script', () => {
+    const r = normalize(html);
+    expect(r.text).toContain('川渝携手。');
+    expect(r.text).not.toContain('var x');
+    expect(r.web?.format).toBe('html');
+  });
+
+  it('is rejected with html: "reject"', () => {
+    expect(errorCode(() => normalize(html, { html: 'reject' }))).toBe('html_input');
   });
 
   it('is stripped to its text with html: "strip"', () => {

@@ -116,6 +116,8 @@ export interface TextRun {
   end: number;
   /** Index of the run's first text node in document order. */
   order: number;
+  /** Characters of the run inside links. */
+  linkChars: number;
 }
 
 const isSpace = (c: number) =>
@@ -215,7 +217,14 @@ export function findContent(root: HtmlElement): Content {
     text = text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
     const first = r.parts[0]!;
     const last = r.parts[r.parts.length - 1]!;
-    runs.push({ block: r.block, text, start: first.start, end: last.end, order: runOrder });
+    runs.push({
+      block: r.block,
+      text,
+      start: first.start,
+      end: last.end,
+      order: runOrder,
+      linkChars: r.link,
+    });
     const nonLink = r.chars - r.link;
     const good = nonLink > 0 && (r.punct > 0 || nonLink >= s.minBlock) ? nonLink : 0;
     // A run's score: its prose characters, more with punctuation; link lists score nothing.

@@ -63,6 +63,9 @@ const HIDDEN = new Set([
   'xmp',
 ]);
 
+/** Empty elements that still matter for the text: line breaks. */
+const KEEP_EMPTY = new Set(['br', 'hr', 'img']);
+
 /** Parses `html` (decoded text). Never throws: htmlparser2 is forgiving of any input. */
 export function parseHtml(html: string): HtmlDocument {
   const root: HtmlElement = {
@@ -144,9 +147,18 @@ export function parseHtml(html: string): HtmlDocument {
         const top = stack.pop();
         if (top === undefined) return;
         if (top.hidden) hidden--;
-        if (top.element !== null) {
-          top.element.end = Math.min(html.length, parser.endIndex + 1);
-          current = top.element.parent ?? root;
+        const el = top.element;
+        if (el !== null) {
+          el.end = Math.min(html.length, parser.endIndex + 1);
+          const parent = el.parent ?? root;
+          // An element with nothing inside is dropped (it is the parent's last child): less to keep.
+          if (
+            el.children.length === 0 &&
+            !KEEP_EMPTY.has(el.tag) &&
+            parent.children[parent.children.length - 1] === el
+          )
+            parent.children.pop();
+          current = parent;
         }
       },
     },

@@ -157,7 +157,7 @@ function pickTitle(
     if (r.text.length > 60 || !DATE.test(r.text)) continue;
     const above = runs[i - 1]!;
     const k = key(above.text);
-    if (k.length >= 6 && k.length <= 80 && !DATE.test(above.text) && above.block.tag !== 'a')
+    if (k.length >= 6 && k.length <= 80 && !DATE.test(above.text) && above.linkChars === 0)
       return { title: above.text, run: i - 1 };
   }
   return chosen === undefined ? {} : { title: chosen };
