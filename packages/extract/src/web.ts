@@ -31,7 +31,7 @@ function loadWords(): BylineWords {
   return words;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 interface Patterns {
   inParens: RegExp;
@@ -47,8 +47,8 @@ let patterns: Patterns | undefined;
 function bylinePatterns(): Patterns {
   if (patterns !== undefined) return patterns;
   const w = loadWords();
-  const roles = w.roles.map(escape).join('|');
-  const after = w.after.map(escape).join('|');
+  const roles = w.roles.map(escapeRe).join('|');
+  const after = w.after.map(escapeRe).join('|');
   const names = String.raw`[\p{Script=Han}·]{2,4}(?:[\s、，,]+[\p{Script=Han}·]{2,4})*`;
   patterns = {
     inParens: new RegExp(

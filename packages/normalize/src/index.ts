@@ -2,6 +2,7 @@ export type { Fixes } from './fixes.js';
 export type { RemovedKind } from './furniture.js';
 export {
   createNormalizer,
+  type NormalizeHints,
   type NormalizeOptions,
   type NormalizeResult,
   type Normalizer,
