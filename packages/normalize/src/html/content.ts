@@ -26,6 +26,7 @@ interface Signals {
   siblingLinkDensity: number;
   minBlock: number;
   headerMaxLine: number;
+  proseChars: number;
 }
 
 let signals: Signals | undefined;
@@ -60,6 +61,7 @@ export function loadSignals(): Signals {
       siblingLinkDensity: t.siblingLinkDensity ?? 0.25,
       minBlock: t.minBlock ?? 25,
       headerMaxLine: t.headerMaxLine ?? 120,
+      proseChars: t.proseChars ?? 40,
     };
   } catch (cause) {
     throw new XinwenError(
@@ -71,6 +73,17 @@ export function loadSignals(): Signals {
     );
   }
   return signals;
+}
+
+const CJK = String.raw`[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]`;
+const CJK_BREAK = new RegExp(`(${CJK})[ \\t\\r]*\\n\\s*(?=${CJK})`, 'g');
+
+/**
+ * White space as a browser shows it: a line break between two Chinese characters disappears
+ * (CSS Text 3 segment-break rule), other runs become one space.
+ */
+export function collapseSpace(text: string): string {
+  return text.replace(CJK_BREAK, '$1').replace(/[\s\u00a0]+/g, ' ');
 }
 
 /** Per-element counts. */
@@ -214,7 +227,7 @@ export function findContent(root: HtmlElement): Content {
       text += r.parts[i]!.text;
       prev = owner;
     }
-    text = text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+    text = collapseSpace(text).trim();
     const first = r.parts[0]!;
     const last = r.parts[r.parts.length - 1]!;
     runs.push({
@@ -227,8 +240,12 @@ export function findContent(root: HtmlElement): Content {
     });
     const nonLink = r.chars - r.link;
     const good = nonLink > 0 && (r.punct > 0 || nonLink >= s.minBlock) ? nonLink : 0;
-    // A run's score: its prose characters, more with punctuation; link lists score nothing.
-    const score = r.link > nonLink ? 0 : good * (r.punct > 0 ? 1 : 0.3) + r.punct * 4;
+    // A run's score: its prose characters, more with punctuation; link lists score nothing, and a
+    // long run with little punctuation (keyword lists, spam) scores by the square of its
+    // punctuation density against prose's.
+    const density = Math.min(1, ((r.punct + 1) * s.proseChars) / Math.max(1, nonLink)) ** 2;
+    const score =
+      r.link > nonLink ? 0 : good * density * (r.punct > 0 ? 1 : 0.3) + Math.min(r.punct, nonLink / 10) * 4;
     let level = 0;
     for (let e: HtmlElement | null = r.block; e !== null && level < 6; e = e.parent, level++) {
       const st = get(e);

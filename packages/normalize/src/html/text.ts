@@ -6,7 +6,7 @@
 import type { PassResult } from '../edit.js';
 import { Edit } from '../edit.js';
 import { count, type Fixes } from '../fixes.js';
-import { findContent, loadSignals, type RemovedPart, walk } from './content.js';
+import { collapseSpace, findContent, loadSignals, type RemovedPart, walk } from './content.js';
 import { parseHtml } from './dom.js';
 import { readMeta, type WebMeta } from './meta.js';
 
@@ -16,8 +16,6 @@ export interface HtmlText {
   removed: RemovedPart[];
   meta: WebMeta;
 }
-
-const SPACE = /[\s\u00a0\u3000]+/g;
 
 /** Reads a web page: its main content as text (mapped into `raw`), the removed parts, the metadata. */
 export function htmlToText(raw: string, fixes: Fixes): HtmlText {
@@ -41,10 +39,12 @@ export function htmlToText(raw: string, fixes: Fixes): HtmlText {
         continue;
       }
       if (skip.depth > 0) continue;
-      let text = node.text.replace(SPACE, ' ');
+      let text = collapseSpace(node.text);
       if (pending) text = text.replace(/^ /, '');
       if (text === '' || text === ' ') {
-        if (text === ' ' && !pending && written > 0) edit.replace(' ', node.start, node.end);
+        // A space between inline elements stays, a line break in the source does not (Chinese text).
+        if (text === ' ' && !pending && written > 0 && !node.text.includes('\n'))
+          edit.replace(' ', node.start, node.end);
         continue;
       }
       if (pending && written > 0) edit.emit('\n\n', node.start);
