@@ -23,6 +23,23 @@ describe('createPipeline', () => {
     expect((await processDocument({ content: seed001, id: 'cqrb-2024-001' })).id).toBe('cqrb-2024-001');
   });
 
+  it('reads a web page and a Markdown file by their names, into a valid document', async () => {
+    const para = '<p>今年以来，全市新开工项目持续增加，投资结构不断优化，重点领域保持较快增长。</p>';
+    const html = `<div class="nav"><a href="/">首页</a></div><h1>新开工项目持续增加</h1><div>${para.repeat(3)}</div>`;
+    const pipeline = createPipeline({ validate: true });
+    const page = await pipeline.process({ content: html, uri: 'news/page.html' });
+    expect(page.normalized?.web?.format).toBe('html');
+    expect(page.normalized?.text).not.toContain('首页');
+    expect(page.articles?.map((a) => a.title)).toEqual(['新开工项目持续增加']);
+    const md = await pipeline.process({
+      content: '# 节目 (20221103)\n\n### 第一条\n\n正文。\n',
+      uri: 'day.md',
+    });
+    expect(md.normalized?.web?.format).toBe('markdown');
+    expect(md.page?.date).toBe('2022-11-03');
+    expect(md.articles?.map((a) => a.title)).toEqual(['第一条']);
+  });
+
   it('produces a document that validates against the core schema', async () => {
     const doc = await createPipeline({ validate: true }).process({ content: seed001 });
     expect(ProcessedDocumentSchema.safeParse(doc).success).toBe(true);
