@@ -88,6 +88,14 @@ describe('web pages (html: auto)', () => {
     expect(normalize(noH1).web?.title).toBe('全市新开工项目持续增加');
   });
 
+  it('prefers the headline to a site logo in <h1>', () => {
+    const logo = page
+      .replace('<body>', '<body><h1><a href="/">某某新闻网</a></h1>')
+      .replace(/<h1>全市/, '<h2 class="title">全市')
+      .replace('增加</h1>', '增加</h2>');
+    expect(normalize(logo).web?.title).toBe('全市新开工项目持续增加');
+  });
+
   it('is told apart by content type and file name', () => {
     const fragment = '<div>一段文字。</div>';
     expect(normalize(fragment, {}, { contentType: 'text/html' }).web?.format).toBe('html');

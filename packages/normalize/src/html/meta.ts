@@ -120,7 +120,9 @@ function pickTitle(
     const k = key(c.text);
     if (titleKey === '' || !(titleKey.includes(k) || k.includes(titleKey))) continue;
     const cover = Math.min(k.length, titleKey.length) / Math.max(k.length, titleKey.length);
-    const score = c.weight + cover * 2 + (content.roots.some((r) => r.start <= runs[c.index]!.start) ? 0 : 0);
+    // A site name in an <h1> (the logo) covers little of the <title>: coverage counts most.
+    if (cover < 0.3) continue;
+    const score = c.weight + cover * 4;
     if (best === undefined || score > best.score) best = { text: c.text, index: c.index, score };
   }
   const core = titleCore(doc.title);
