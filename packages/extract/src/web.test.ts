@@ -1,3 +1,4 @@
+import { createContext } from '@xinwen/core';
 import { normalize } from '@xinwen/normalize';
 import { describe, expect, it } from 'vitest';
 import { extract } from './extract.js';
@@ -37,6 +38,17 @@ describe('web pages', () => {
 
   it('finds no money in readers’ comments', () => {
     expect(articles[0]!.money).toEqual([]);
+  });
+});
+
+describe('list pages', () => {
+  it('warn that the page is a list, not one article', () => {
+    const items = Array.from({ length: 30 }, (_, i) => `<li><a href="/${i}">新闻标题第${i}条</a></li>`).join(
+      '',
+    );
+    const ctx = createContext('extract');
+    extract(normalize(`<html><body><ul>${items}</ul></body></html>`), undefined, {}, ctx);
+    expect(ctx.warnings.map((w) => w.code)).toContain('list_page');
   });
 });
 

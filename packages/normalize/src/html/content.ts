@@ -304,6 +304,11 @@ export function findContent(root: HtmlElement): Content {
       best = el;
     }
   }
+  if (bestScore <= 0) {
+    // No prose anywhere (a list of links, a page of short items): keep the page's whole text.
+    const body = findBody(root);
+    return { roots: [body], pruned: new Set(), removed: [], stats, runs };
+  }
   const bestStats = get(best);
   // Siblings of the best node that read as prose join it.
   const roots: HtmlElement[] = [];
@@ -353,6 +358,16 @@ export function findContent(root: HtmlElement): Content {
   }
   const removed = collectRemoved(root, roots, pruned, stats);
   return { roots, pruned, removed, stats, runs };
+}
+
+function findBody(root: HtmlElement): HtmlElement {
+  const stack: HtmlElement[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (el.tag === 'body') return el;
+    for (const c of el.children) if (c.type === 'element' && c.depth <= 3) stack.push(c);
+  }
+  return root;
 }
 
 /** Visible text of a subtree, blocks on their own lines. */

@@ -110,6 +110,24 @@ describe('web pages (html: auto)', () => {
   });
 });
 
+describe('other pages', () => {
+  it('converts a traditional page and its metadata to simplified', () => {
+    const trad = `<html><head><title>經濟穩定增長_新聞網</title></head><body><h1>經濟穩定增長</h1><div>來源：聯合報</div><div>${'<p>今年以來，全市經濟穩定增長，投資結構不斷優化。</p>'.repeat(4)}</div></body></html>`;
+    const r = normalize(trad);
+    expect(r.script).toBe('hant');
+    expect(r.web).toMatchObject({ title: '经济稳定增长', source: '联合报' });
+    expect(r.text).toMatch(/^今年以来，全市经济稳定增长/);
+  });
+
+  it('keeps the whole text of a page without prose (a list of links)', () => {
+    const items = Array.from({ length: 30 }, (_, i) => `<li><a href="/${i}">新闻标题第${i}条</a></li>`).join(
+      '',
+    );
+    const r = normalize(`<html><body><ul>${items}</ul></body></html>`);
+    expect(r.text.split('\n\n')).toHaveLength(30);
+  });
+});
+
 describe('bad HTML', () => {
   it('survives unclosed tags', () => {
     const r = normalize(`<html><body><div><p>第一段没有闭合。<div><span>第二段。<p>第三段，也没有闭合。`);
