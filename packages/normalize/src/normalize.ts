@@ -278,6 +278,11 @@ export function createNormalizer(options: NormalizeOptions = {}): Normalizer {
       encoding,
       encodingConfidence,
     };
+    if (webMeta !== undefined && webMeta.publishedAt === undefined) {
+      // Last resort: a date in the file name or address (xwlb-20221103.md, /2019/09/08/…).
+      const fromName = dateInName(hints?.uri) ?? dateInName(webMeta.canonicalUrl);
+      if (fromName !== undefined) webMeta.publishedAt = fromName;
+    }
     if (webMeta !== undefined && format !== 'text') {
       const converted = convert && script !== (target === 'simplified' ? 'hans' : 'hant');
       const conv = (v: string) => (converted ? (convertScript(v, table, {}, conversionKey)?.text ?? v) : v);
@@ -285,6 +290,19 @@ export function createNormalizer(options: NormalizeOptions = {}): Normalizer {
     }
     return result;
   };
+}
+
+const NAME_DATE = /(?<!\d)((?:19|20)\d{2})([-/_.]?)(\d{2})\2(\d{2})(?!\d)/;
+
+/** A date written in a file name or URL, as an ISO time at China midnight. */
+function dateInName(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const m = NAME_DATE.exec(name);
+  if (m === null) return undefined;
+  const month = Number(m[3]);
+  const day = Number(m[4]);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  return `${m[1]}-${m[3]}-${m[4]}T00:00:00+08:00`;
 }
 
 /** The first offset at or after `at` that is not a line break (a paragraph break maps to the next heading). */

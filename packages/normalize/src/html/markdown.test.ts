@@ -55,6 +55,14 @@ describe('Markdown', () => {
     });
   });
 
+  it('takes the date from the file name when the text names none', () => {
+    const plain = '## 新闻\n\n### 第一条\n\n正文。\n';
+    expect(normalize(plain, {}, { uri: 'news/xwlb-20230222.md' }).web?.publishedAt).toBe(
+      '2023-02-22T00:00:00+08:00',
+    );
+    expect(normalize(plain, {}, { uri: 'news/today.md' }).web?.publishedAt).toBeUndefined();
+  });
+
   it('is recognized without a file name', () => {
     expect(normalize(md).web?.format).toBe('markdown');
   });
