@@ -88,6 +88,14 @@ describe('web pages (html: auto)', () => {
     expect(normalize(noH1).web?.title).toBe('全市新开工项目持续增加');
   });
 
+  it('takes the <h1> when the <title> is only the site name', () => {
+    const generic = page.replace(
+      '<title>全市新开工项目持续增加_某某新闻网</title>',
+      '<title>某某新闻网</title>',
+    );
+    expect(normalize(generic).web?.title).toBe('全市新开工项目持续增加');
+  });
+
   it('prefers the headline to a site logo in <h1>', () => {
     const logo = page
       .replace('<body>', '<body><h1><a href="/">某某新闻网</a></h1>')

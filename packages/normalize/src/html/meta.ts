@@ -150,6 +150,16 @@ function pickTitle(
       return k.length >= 4 && (k === tk || (tk.includes(k) && k.length >= 0.8 * tk.length));
     });
   };
+  if (ogCore !== undefined && key(ogCore).length >= 4) {
+    const at = shown(ogCore);
+    return at >= 0 ? { title: ogCore, run: at } : { title: ogCore };
+  }
+  // A <title> that is only the site's name: the page's one <h1>, when it is no link.
+  const h1 = runs.findIndex(
+    (r) => r.block.tag === 'h1' && r.linkChars === 0 && key(r.text).length >= 4 && key(r.text).length <= 80,
+  );
+  if (h1 >= 0 && runs.filter((r) => r.block.tag === 'h1').length === 1)
+    return { title: runs[h1]!.text, run: h1 };
   const index = chosen === undefined ? -1 : shown(chosen);
   if (chosen !== undefined && index >= 0) return { title: chosen, run: index };
   // Not shown on the page (a generic <title>): the line above the date line before the content.
