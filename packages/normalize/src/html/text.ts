@@ -55,7 +55,7 @@ export function htmlToText(raw: string, fixes: Fixes): HtmlText {
     }
   }
   count(fixes, 'html_markup', doc.elements);
-  count(fixes, 'html_removed', content.removed.length + 0);
+  count(fixes, 'html_removed', content.removed.length);
   const meta = readMeta(doc, content);
   const removed = content.removed.sort((a, b) => a.start - b.start);
   return { result: edit.done(), removed, meta };
