@@ -7,7 +7,16 @@
  * page date and publication.
  */
 import { readFileSync } from 'node:fs';
-import type { Article, Byline, NamedRole, Normalized, Page, StageContext, WebPage } from '@xinwen/core';
+import {
+  type Article,
+  type Byline,
+  type NamedRole,
+  type Normalized,
+  type Page,
+  type StageContext,
+  type WebPage,
+  XinwenError,
+} from '@xinwen/core';
 import { loadData } from './data.js';
 import { publicationName } from './page.js';
 import type { ArticleSplit, SpanText } from './split.js';
@@ -22,11 +31,15 @@ let words: BylineWords | undefined;
 
 function loadWords(): BylineWords {
   if (words !== undefined) return words;
-  const raw = JSON.parse(readFileSync(new URL('../data/web-bylines.json', import.meta.url), 'utf8')) as {
-    roles: string[];
-    after: string[];
-    notNames: string[];
-  };
+  const url = new URL('../data/web-bylines.json', import.meta.url);
+  let raw: { roles: string[]; after: string[]; notNames: string[] };
+  try {
+    raw = JSON.parse(readFileSync(url, 'utf8')) as typeof raw;
+  } catch (cause) {
+    throw new XinwenError('invalid_dictionary', `expected the web byline words as JSON at ${url.pathname}`, {
+      cause,
+    });
+  }
   words = { roles: raw.roles, after: raw.after, notNames: new Set(raw.notNames) };
   return words;
 }

@@ -146,7 +146,10 @@ function classOf(el: HtmlElement): string {
   return `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`;
 }
 
-/** The kind of a removed element: by tag, then by class/id names, else by its link density. */
+/**
+ * The kind of a removed element: by its tag or class/id names, then its parent's (a list inside a
+ * named box), else by its link density.
+ */
 export function kindOf(el: HtmlElement | null, stats: Stats | undefined): string {
   const s = loadSignals();
   for (let e = el; e !== null && e.tag !== '#root' && e.tag !== 'body'; e = e.parent) {
