@@ -27,6 +27,7 @@ interface Signals {
   minBlock: number;
   headerMaxLine: number;
   proseChars: number;
+  controlMaxChars: number;
 }
 
 let signals: Signals | undefined;
@@ -62,6 +63,7 @@ export function loadSignals(): Signals {
       minBlock: t.minBlock ?? 25,
       headerMaxLine: t.headerMaxLine ?? 120,
       proseChars: t.proseChars ?? 40,
+      controlMaxChars: t.controlMaxChars ?? 40,
     };
   } catch (cause) {
     throw new XinwenError(
@@ -183,7 +185,7 @@ export function* walk(root: HtmlElement): Generator<{ node: HtmlNode; enter: boo
 }
 
 /** Picks the main content of a parsed page. */
-export function findContent(root: HtmlElement): Content {
+export function findContent(root: HtmlElement, controls: ReadonlySet<HtmlElement> = new Set()): Content {
   const s = loadSignals();
   const stats = new Map<HtmlElement, Stats>();
   const get = (el: HtmlElement): Stats => {
@@ -350,6 +352,7 @@ export function findContent(root: HtmlElement): Content {
       const names = classOf(el);
       const negative = names.trim() !== '' && s.negative.test(names) && !s.positive.test(names);
       if (
+        (controls.has(el) && st.chars < s.controlMaxChars) ||
         (ld > s.pruneLinkDensity && st.chars >= 4) ||
         (negative && st.chars < 0.5 * total && (st.punct === 0 || ld > 0.3 || kindOf(el, st) === 'comments'))
       ) {

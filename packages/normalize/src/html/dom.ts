@@ -38,6 +38,8 @@ export interface HtmlDocument {
   readonly jsonLd: readonly string[];
   /** Number of elements parsed. */
   readonly elements: number;
+  /** Elements that hold a form control (input, textarea, select, button) or its box. */
+  readonly controls: ReadonlySet<HtmlElement>;
 }
 
 /** Elements whose content is never shown as text. */
@@ -63,6 +65,8 @@ const HIDDEN = new Set([
   'xmp',
 ]);
 
+const CONTROLS = new Set(['input', 'textarea', 'select', 'button']);
+
 /** Empty elements that still matter for the text: line breaks. */
 const KEEP_EMPTY = new Set(['br', 'hr', 'img']);
 
@@ -87,6 +91,7 @@ export function parseHtml(html: string): HtmlDocument {
   const meta: Record<string, string>[] = [];
   const links: Record<string, string>[] = [];
   const jsonLd: string[] = [];
+  const controls = new Set<HtmlElement>();
   const stack: { tag: string; hidden: boolean; element: HtmlElement | null }[] = [];
   // Declared before the parser so its callbacks can read the positions.
   const parser: Parser = new Parser(
@@ -101,6 +106,11 @@ export function parseHtml(html: string): HtmlDocument {
           return;
         }
         if (name === 'title' && title === '') inTitle = true;
+        if (CONTROLS.has(name) && hidden === 0) {
+          // A form control: its box (parent and grandparent) is an interaction, not article text.
+          controls.add(current);
+          if (current.parent !== null) controls.add(current.parent);
+        }
         if (name === 'script' && /ld\+json/i.test(attribs.type ?? '')) inJsonLd = true;
         const isHidden = HIDDEN.has(name);
         if (hidden > 0 || isHidden) {
@@ -165,5 +175,5 @@ export function parseHtml(html: string): HtmlDocument {
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
   );
   parser.end(html);
-  return { root, title: title.replace(/\s+/g, ' ').trim(), meta, links, jsonLd, elements };
+  return { root, title: title.replace(/\s+/g, ' ').trim(), meta, links, jsonLd, elements, controls };
 }

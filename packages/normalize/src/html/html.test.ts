@@ -127,6 +127,14 @@ describe('other pages', () => {
     expect(r.text).toMatch(/^今年以来，全市经济稳定增长/);
   });
 
+  it('leaves a comment field out of the content', () => {
+    const body = '<p>今年以来，全市经济稳定增长，投资结构不断优化，重点领域保持较快增长。</p>'.repeat(4);
+    const r = normalize(
+      `<html><body><div class="text">${body}<div><span>我要跟帖</span><div><textarea></textarea>已输入<span>0</span>字</div></div></div></body></html>`,
+    );
+    expect(r.text).not.toMatch(/跟帖|已输入/);
+  });
+
   it('keeps the whole text of a page without prose (a list of links)', () => {
     const items = Array.from({ length: 30 }, (_, i) => `<li><a href="/${i}">新闻标题第${i}条</a></li>`).join(
       '',

@@ -21,7 +21,7 @@ export interface HtmlText {
 export function htmlToText(raw: string, fixes: Fixes): HtmlText {
   const s = loadSignals();
   const doc = parseHtml(raw);
-  const content = findContent(doc.root);
+  const content = findContent(doc.root, doc.controls);
   const edit = new Edit(raw);
   let pending = false;
   let written = 0;
