@@ -24,6 +24,17 @@ export interface ExtractData {
   orgSuffixes: string[];
   stopwords: Set<string>;
   publications: { name: string; variants: string[] }[];
+  /** Byline and dateline forms (data/bylines.json). */
+  bylines: BylineForms;
+}
+
+/** Byline and dateline forms: roles, agencies that sign leads, relayed-source leads, credit marks. */
+export interface BylineForms {
+  roles: string[];
+  nonReporterRoles: string[];
+  agencies: string[];
+  relayed: string[];
+  creditMarks: string[];
 }
 
 function read(file: string): string {
@@ -86,6 +97,7 @@ export function loadData(): ExtractData {
     stopwords: new Set(words('stopwords.txt')),
     publications: json<{ publications: { name: string; variants: string[] }[] }>('publications.json')
       .publications,
+    bylines: json<BylineForms>('bylines.json'),
   };
   return cached;
 }

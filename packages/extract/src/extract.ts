@@ -198,7 +198,7 @@ function build(
   const wire = /([\p{Script=Han}]{0,8}?\d{1,2}\s*月\s*\d{1,2}\s*日)电/u.exec(byline.text);
   const datelineText = wire
     ? `${wire[1]!.replace(/^(?:本报|新华社|中新社|中国新闻社|人民日报|央视网|新华网|人民网)/, '')}电`
-    : datelineRe.exec(first)?.[0];
+    : (split.dateline ?? datelineRe.exec(first)?.[0]);
   if (datelineText !== undefined) {
     dateline = { text: datelineText };
     const d = parseDates(datelineText, dateOptions)[0];

@@ -85,6 +85,18 @@ export function parseStack(units: readonly Unit[]): Stack {
       title = parts.slice(1).join(' ');
     }
   }
+  // A column tag: 「【新闻特写】安置点的夜间医疗巡诊」, 「集采药，拼质量才能护健康（人民时评）」.
+  const bracket = /^【([^【】]{1,16})】\s*(.{2,})$/.exec(title);
+  if (bracket) {
+    kicker ??= bracket[1]!;
+    title = bracket[2]!;
+  } else {
+    const tag = /^(.{4,}?)\s*[（(]([^（）()]{2,30})[）)]$/.exec(title);
+    if (tag && !/^(上接|下转|\d)/.test(tag[2]!)) {
+      kicker ??= tag[2]!;
+      title = tag[1]!;
+    }
+  }
   if (kicker === undefined && columns.length > 0) kicker = columns[0]!;
   const stack: Stack = { title: title.trim() };
   if (kicker !== undefined) stack.kicker = kicker;

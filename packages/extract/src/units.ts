@@ -3,7 +3,7 @@
  * continuation markers 「（上接1版）」, bullets and body paragraphs, each with its offsets.
  */
 import type { Byline } from '@xinwen/core';
-import { parseBylineMatch } from './byline.js';
+import { parseBylineLine, parseBylineMatch } from './byline.js';
 
 /** What a unit of the page is. */
 export type UnitKind =
@@ -77,6 +77,11 @@ function classify(text: string, start: number, end: number, out: Unit[]): void {
     if (by.rest.trim()) out.push({ kind: 'body', text: by.rest.trim(), start: bylineEnd, end });
     return;
   }
+  const line = t.includes('\n') ? undefined : parseBylineLine(t);
+  if (line) {
+    out.push({ kind: 'byline', text: t, start: offset, end, byline: line });
+    return;
+  }
   if (labels.has(t)) out.push({ kind: 'label', text: t, start: offset, end });
   else if (/^——/.test(t) && isHeadingLike(t.replace(/^——\s*/, '')))
     out.push({ kind: 'subtitle', text: t, start: offset, end });
@@ -84,6 +89,16 @@ function classify(text: string, start: number, end: number, out: Unit[]): void {
     out.push({ kind: 'bullet', text: t.replace(/^[-•·]\s+/, ''), start: offset, end });
   else if (isHeadingLike(t)) out.push({ kind: 'heading', text: t.replace(/\s+/g, ' '), start: offset, end });
   else out.push({ kind: 'body', text: t, start: offset, end });
+}
+
+/**
+ * Whether a block's lines are one paragraph broken at a fixed width (few of them end a sentence)
+ * rather than one paragraph a line.
+ */
+function isHardWrapped(lines: readonly { text: string }[]): boolean {
+  let ends = 0;
+  for (const l of lines) if (/[。！？!?…；”」）)]\s*$/.test(l.text)) ends++;
+  return ends * 2 < lines.length;
 }
 
 /** Joins hard-wrapped lines (a PDF extraction that normalize did not rejoin). */
@@ -109,6 +124,18 @@ export function toUnits(text: string): Unit[] {
       classify(l.text, l.start, l.end, out);
       continue;
     }
+    // A headline stack with its byline under it: 「标题」 / 「李洪兴」.
+    const last = lines[lines.length - 1]!;
+    if (lines.length <= 6 && lines.slice(0, -1).every((l) => isHeadingLike(l.text))) {
+      const byline = parseBylineLine(last.text, { nameOnly: true });
+      if (byline) {
+        for (const l of lines.slice(0, -1)) classify(l.text, l.start, l.end, out);
+        const t = last.text.trim();
+        const at = last.start + last.text.indexOf(t);
+        out.push({ kind: 'byline', text: t, start: at, end: at + t.length, byline });
+        continue;
+      }
+    }
     const marker = lines.findIndex((l) => markerRe.test(l.text.trim()));
     const headingLines = marker > 0 ? lines.slice(0, marker) : lines;
     const allHeadings = headingLines.length <= 3 && headingLines.every((l) => isHeadingLike(l.text));
@@ -120,7 +147,8 @@ export function toUnits(text: string): Unit[] {
       }
       continue;
     }
-    classify(joinLines(lines), lines[0]!.start, lines[lines.length - 1]!.end, out);
+    if (isHardWrapped(lines)) classify(joinLines(lines), lines[0]!.start, lines[lines.length - 1]!.end, out);
+    else for (const l of lines) classify(l.text, l.start, l.end, out);
   }
   return out;
 }

@@ -13,7 +13,9 @@ export type RemovedKind =
   | 'source_line'
   | 'site_footer'
   | 'noise'
-  | 'boilerplate';
+  | 'boilerplate'
+  | 'page_footer'
+  | 'credit';
 
 interface Rule {
   kind: RemovedKind;

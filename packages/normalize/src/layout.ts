@@ -151,6 +151,7 @@ export function layout(text: string, steps: LayoutSteps, fixes: Fixes, removed: 
     }
   }
 
+  const head = headLines(lines);
   const kept = lines.filter((l) => l.removed === undefined);
   const width = steps.unwrap ? wrapWidth(kept) : 0;
   const edit = new Edit(text);
@@ -183,10 +184,15 @@ export function layout(text: string, steps: LayoutSteps, fixes: Fixes, removed: 
     const gap = line.gap + pendingGap;
     pendingGap = 0;
     if (prev !== undefined) {
-      const sep =
-        width > 0
-          ? wrappedSeparator(prev, line, gap, width, first, linesInParagraph, endsBlock.has(line))
-          : plainSeparator(prev, line, gap, paragraph, steps);
+      const inHead = head.has(line);
+      const sep: '' | '\n' | '\n\n' =
+        inHead || head.has(prev)
+          ? inHead && head.has(prev) && gap === 0
+            ? '\n'
+            : '\n\n'
+          : width > 0
+            ? wrappedSeparator(prev, line, gap, width, first, linesInParagraph, endsBlock.has(line))
+            : plainSeparator(prev, line, gap, paragraph, steps);
       if (sep === '') {
         // Nothing is written between them: the two lines read as one.
         count(fixes, width > 0 ? 'unwrapped_line' : 'rejoined_sentence');
@@ -206,6 +212,34 @@ export function layout(text: string, steps: LayoutSteps, fixes: Fixes, removed: 
     prev = line;
   }
   return edit.done();
+}
+
+/** Most lines a headline stack and its byline take above a citation line. */
+const MAX_HEAD_LINES = 5;
+const HEAD_LINE_MAX = 48;
+
+/**
+ * The lines of an article's head: the headline stack and byline printed right above a citation
+ * source line (「《人民日报》（2025年10月20日 第 05 版）」). They stay lines of their own, whatever
+ * the wrapping, so that the extract stage can read the stack: short lines that end no sentence,
+ * going back from the source line to a sentence end, a blank line or the fifth line.
+ */
+function headLines(lines: readonly Line[]): Set<Line> {
+  const head = new Set<Line>();
+  for (let k = 0; k < lines.length; k++) {
+    const source = lines[k] as Line;
+    if (source.removed !== 'source_line' || !source.text.startsWith('《')) continue;
+    let taken = 0;
+    for (let j = k - 1; j >= 0 && taken < MAX_HEAD_LINES; j--) {
+      const l = lines[j] as Line;
+      if (l.removed !== undefined) break;
+      if (l.text.length > HEAD_LINE_MAX || /[。；，、：]$/.test(l.text) || head.has(l)) break;
+      head.add(l);
+      taken++;
+      if (l.gap > 0) break;
+    }
+  }
+  return head;
 }
 
 function wrappedSeparator(
