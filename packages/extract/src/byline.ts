@@ -166,7 +166,7 @@ export function parseBylineMatch(paragraph: string): BylineMatch | undefined {
     return { byline: { text: '本报讯', reporters: [], agency: '本报' }, rest: p.slice(3).trim() };
   }
   const broadcast = broadcastRe.exec(p);
-  if (broadcast && p.length > broadcast[0].length) {
+  if (broadcast) {
     return {
       byline: { text: broadcast[0].trim(), reporters: [], agency: broadcast[1]! },
       rest: p.slice(broadcast[0].length),

@@ -21,6 +21,8 @@ export interface ExtractData {
   compoundSurnames: Set<string>;
   nameFollowers: string[];
   columns: string[];
+  /** Section labels that head a part of the page, never an article (data/section-labels.txt). */
+  sectionLabels: Set<string>;
   orgSuffixes: string[];
   stopwords: Set<string>;
   publications: { name: string; variants: string[] }[];
@@ -93,6 +95,7 @@ export function loadData(): ExtractData {
     compoundSurnames: new Set(surnames.filter((s) => s.length > 1)),
     nameFollowers: words('name-followers.txt').sort(byLength),
     columns: lines('columns.txt'),
+    sectionLabels: new Set(words('section-labels.txt')),
     orgSuffixes: words('org-suffixes.txt').sort(byLength),
     stopwords: new Set(words('stopwords.txt')),
     publications: json<{ publications: { name: string; variants: string[] }[] }>('publications.json')

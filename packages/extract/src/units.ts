@@ -4,6 +4,7 @@
  */
 import type { Byline } from '@xinwen/core';
 import { parseBylineLine, parseBylineMatch } from './byline.js';
+import { loadData } from './data.js';
 
 /** What a unit of the page is. */
 export type UnitKind =
@@ -25,9 +26,10 @@ export interface Unit {
   end: number;
   byline?: Byline;
   continuedFrom?: string;
+  /** The unit opens a block (the text before it ends in a blank line, or it starts the page). */
+  blockStart?: boolean;
 }
 
-const labels = new Set(['嘉宾', '核心提示', '编者按', '导读', '链接', '图片新闻', '相关新闻', '相关链接']);
 const continuedRe = /^[（(]\s*上接\s*(第?[0-9一二三四五六七八九十]{1,3}版)\s*[）)]\s*/;
 const markerRe = /^(?:本报讯|本报\s*[（(]|[□■]|[（(]\s*上接|[（(]本组|(?:本报|新华社|中新社)[^（(]{0,12}电)/;
 
@@ -82,7 +84,7 @@ function classify(text: string, start: number, end: number, out: Unit[]): void {
     out.push({ kind: 'byline', text: t, start: offset, end, byline: line });
     return;
   }
-  if (labels.has(t)) out.push({ kind: 'label', text: t, start: offset, end });
+  if (loadData().sectionLabels.has(t)) out.push({ kind: 'label', text: t, start: offset, end });
   else if (/^——/.test(t) && isHeadingLike(t.replace(/^——\s*/, '')))
     out.push({ kind: 'subtitle', text: t, start: offset, end });
   else if (/^[-•·]\s/.test(t))
@@ -106,6 +108,40 @@ function joinLines(lines: { text: string }[]): string {
   return lines.map((l) => l.text.trim()).join('');
 }
 
+/** Classifies the lines of one block (lines between blank lines). */
+function classifyBlock(lines: { text: string; start: number; end: number }[], out: Unit[]): void {
+  if (lines.length === 1) {
+    const l = lines[0]!;
+    classify(l.text, l.start, l.end, out);
+    return;
+  }
+  // A headline stack with its byline under it: 「标题」 / 「李洪兴」.
+  const last = lines[lines.length - 1]!;
+  if (lines.length <= 6 && lines.slice(0, -1).every((l) => isHeadingLike(l.text))) {
+    const byline = parseBylineLine(last.text, { nameOnly: true });
+    if (byline) {
+      for (const l of lines.slice(0, -1)) classify(l.text, l.start, l.end, out);
+      const t = last.text.trim();
+      const at = last.start + last.text.indexOf(t);
+      out.push({ kind: 'byline', text: t, start: at, end: at + t.length, byline });
+      return;
+    }
+  }
+  const marker = lines.findIndex((l) => markerRe.test(l.text.trim()));
+  const headingLines = marker > 0 ? lines.slice(0, marker) : lines;
+  const allHeadings = headingLines.length <= 3 && headingLines.every((l) => isHeadingLike(l.text));
+  if (marker > 0 || (marker < 0 && allHeadings)) {
+    for (const l of headingLines) classify(l.text, l.start, l.end, out);
+    if (marker > 0) {
+      const rest = lines.slice(marker);
+      classify(joinLines(rest), rest[0]!.start, rest[rest.length - 1]!.end, out);
+    }
+    return;
+  }
+  if (isHardWrapped(lines)) classify(joinLines(lines), lines[0]!.start, lines[lines.length - 1]!.end, out);
+  else for (const l of lines) classify(l.text, l.start, l.end, out);
+}
+
 /** Splits `text` into units: blocks are separated by blank lines; a block's lines are looked into for headline stacks and markers. */
 export function toUnits(text: string): Unit[] {
   const out: Unit[] = [];
@@ -119,36 +155,9 @@ export function toUnits(text: string): Unit[] {
       pos += line.length + 1;
     }
     if (lines.length === 0) continue;
-    if (lines.length === 1) {
-      const l = lines[0]!;
-      classify(l.text, l.start, l.end, out);
-      continue;
-    }
-    // A headline stack with its byline under it: 「标题」 / 「李洪兴」.
-    const last = lines[lines.length - 1]!;
-    if (lines.length <= 6 && lines.slice(0, -1).every((l) => isHeadingLike(l.text))) {
-      const byline = parseBylineLine(last.text, { nameOnly: true });
-      if (byline) {
-        for (const l of lines.slice(0, -1)) classify(l.text, l.start, l.end, out);
-        const t = last.text.trim();
-        const at = last.start + last.text.indexOf(t);
-        out.push({ kind: 'byline', text: t, start: at, end: at + t.length, byline });
-        continue;
-      }
-    }
-    const marker = lines.findIndex((l) => markerRe.test(l.text.trim()));
-    const headingLines = marker > 0 ? lines.slice(0, marker) : lines;
-    const allHeadings = headingLines.length <= 3 && headingLines.every((l) => isHeadingLike(l.text));
-    if (marker > 0 || (marker < 0 && allHeadings)) {
-      for (const l of headingLines) classify(l.text, l.start, l.end, out);
-      if (marker > 0) {
-        const rest = lines.slice(marker);
-        classify(joinLines(rest), rest[0]!.start, rest[rest.length - 1]!.end, out);
-      }
-      continue;
-    }
-    if (isHardWrapped(lines)) classify(joinLines(lines), lines[0]!.start, lines[lines.length - 1]!.end, out);
-    else for (const l of lines) classify(l.text, l.start, l.end, out);
+    const first = out.length;
+    classifyBlock(lines, out);
+    if (out[first]) out[first].blockStart = true;
   }
   return out;
 }

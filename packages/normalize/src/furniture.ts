@@ -15,7 +15,8 @@ export type RemovedKind =
   | 'noise'
   | 'boilerplate'
   | 'page_footer'
-  | 'credit';
+  | 'credit'
+  | 'timestamp';
 
 interface Rule {
   kind: RemovedKind;
