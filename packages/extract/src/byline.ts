@@ -152,6 +152,13 @@ export function parseBylineMatch(paragraph: string): BylineMatch | undefined {
   }
   const compiled = compiledRe.exec(p);
   if (compiled) return { byline: make(p, compiled[1]!), rest: '' };
+  // 「（人民网记者李唯一）10月19日，…」: the credit in brackets before the lead's text.
+  const paren = /^[（(]([^（）()]{2,40})[）)]\s*(?=\S)/.exec(p);
+  if (paren && roleRe.test(paren[1]!)) {
+    const credit = parseBylineLine(paren[1]!);
+    if (credit && credit.reporters.length > 0)
+      return { byline: { ...credit, text: paren[0].trim() }, rest: p.slice(paren[0].length) };
+  }
   const wire = wireRe.exec(p);
   if (wire) {
     const source = wire[1] === '本报讯' ? '本报' : wire[1]!;
@@ -190,7 +197,10 @@ const reporterSuffixRe = /\s*(?:报道|采写|整理|摄)$/;
  * names alone (「李洪兴」, 「李 非 黄 婧」) is read as the authors too (the caller knows the line
  * sits under a headline). Undefined when the line is not a byline.
  */
-export function parseBylineLine(line: string, options: { nameOnly?: boolean } = {}): Byline | undefined {
+export function parseBylineLine(
+  line: string,
+  options: { nameOnly?: boolean; anyName?: boolean } = {},
+): Byline | undefined {
   const text = line.trim();
   const t = text.replace(/^[□■◎●]\s*/, '');
   if (t.length === 0 || t.length > 48 || /[。！？；：:，,（）()“”《》]/.test(t.replace(/[：:]\s*$/, ''))) {
@@ -225,7 +235,9 @@ export function parseBylineLine(line: string, options: { nameOnly?: boolean } = 
     return byline;
   }
   if (options.nameOnly) {
-    const names = namesOnly(t, true);
+    // With `anyName`, a single two- or three-character name whose family name is not listed.
+    const lone = options.anyName && /^[\p{Script=Han}]{2,3}$/u.test(t) ? [t] : undefined;
+    const names = namesOnly(t, true) ?? lone;
     if (names) return { text, reporters: names.map((name) => ({ name, role: '作者' })) };
   }
   return undefined;

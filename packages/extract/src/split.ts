@@ -80,6 +80,8 @@ function applyStart(a: ArticleSplit, u: Unit): void {
   if (u.continuedFrom) a.continuedFrom = u.continuedFrom;
 }
 
+const roleAtEnd = /(?:记者|通讯员|实习生)$/;
+
 /** A line that can only be a headline set above its story: one short line that ends no sentence. */
 function isBareHeadline(u: Unit | undefined): boolean {
   return (
@@ -119,9 +121,26 @@ function headlineFirst(units: readonly Unit[]): ArticleSplit[] {
   let started = false; // whether `current` has seen a paragraph since its start
   let previous: Unit | undefined;
 
+  // A byline broken after its role (「本报记者」 / 「徐」 / 「靖」): the name pieces that follow.
+  let nameSlot: { role: string; name: string } | undefined;
+  const closeSlot = () => {
+    if (nameSlot && current && nameSlot.name.length >= 2) {
+      current.byline.reporters.push({ name: nameSlot.name, role: nameSlot.role });
+      current.byline.text = `${current.byline.text} ${nameSlot.name}`;
+    }
+    nameSlot = undefined;
+  };
+
   for (const u of units) {
     const before = previous;
     previous = u;
+    if (nameSlot) {
+      if (/^[\p{Script=Han}]{1,3}$/u.test(u.text) && nameSlot.name.length + u.text.length <= 3) {
+        nameSlot.name += u.text;
+        continue;
+      }
+      closeSlot();
+    }
     if (isHead(u)) {
       pending.push(u);
       continue;
@@ -153,6 +172,8 @@ function headlineFirst(units: readonly Unit[]): ArticleSplit[] {
       applyStart(current, u);
       articles.push(current);
       started = false;
+      const role = roleAtEnd.exec(current.byline.text)?.[0];
+      if (role && current.byline.reporters.length === 0) nameSlot = { role, name: '' };
       continue;
     }
     if (u.kind === 'trailer') {
@@ -181,6 +202,7 @@ function headlineFirst(units: readonly Unit[]): ArticleSplit[] {
     current.paragraphs.push({ text: u.text, start: u.start, end: u.end });
     started = true;
   }
+  closeSlot();
   return articles;
 }
 

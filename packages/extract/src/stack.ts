@@ -51,6 +51,8 @@ export function groupRun(run: readonly Unit[]): Unit[][] {
   return groups;
 }
 
+const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
+
 /** Reads kicker, title and subtitle from one stack of headline units. */
 export function parseStack(units: readonly Unit[]): Stack {
   const columns: string[] = [];
@@ -69,6 +71,22 @@ export function parseStack(units: readonly Unit[]): Stack {
     }
     if (isColumn(text)) columns.push(text);
     else plain.push(text);
+  }
+  // A line broken inside a bracket or quotation (「一片叶子富了一方百姓（深度观察·做好金」 /
+  // 「融“五篇大文章”）」) is one line.
+  for (let i = 0; i + 1 < plain.length; i++) {
+    const a = plain[i]!;
+    if (count(a, /[（(“「]/g) > count(a, /[）)”」]/g)) {
+      plain.splice(i, 2, a + plain[i + 1]!);
+      i--;
+    }
+  }
+  // A couplet headline, two short lines of the same length without punctuation
+  // (「展世界艺术画卷」 / 「建文化交流平台」), is one title.
+  if (plain.length === 2 && subtitle === undefined && !kickerEnd.test(plain[0]!)) {
+    const [a, b] = [plain[0]!, plain[1]!];
+    const bare = /^[\p{Script=Han}]{2,10}$/u;
+    if (bare.test(a) && bare.test(b) && a.length === b.length) plain.splice(0, 2, `${a} ${b}`);
   }
   let kicker: string | undefined;
   if (plain.length >= 2 && kickerEnd.test(plain[0]!)) kicker = plain.shift();

@@ -51,7 +51,21 @@ export function isHeadingLike(line: string): boolean {
   if (/^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期.|周.)?$/.test(t)) return false;
   const opens = (t.match(/[“「]/g) ?? []).length;
   const closes = (t.match(/[”」]/g) ?? []).length;
-  return opens === closes;
+  if (opens !== closes) return false;
+  // Brackets: a line that closes one it did not open (「王雨萧）」, the end of a credit) or a line
+  // wholly in brackets (「（作者单位：厦门大学）」) is no headline.
+  if ((t.match(/[（(]/g) ?? []).length !== (t.match(/[）)]/g) ?? []).length) return false;
+  return !/^[（(].*[）)]$/.test(t);
+}
+
+/**
+ * A line of a headline stack set above its byline: like {@link isHeadingLike}, but longer lines
+ * (a title with its column tag) and a bracket broken across two lines are allowed.
+ */
+function isStackLine(line: string): boolean {
+  const t = line.trim();
+  if (isHeadingLike(t)) return true;
+  return t.length <= 80 && !/[。！？；]/.test(t) && !/[：:，,、]$/.test(t) && !/^[（(].*[）)]$/.test(t);
 }
 
 function classify(text: string, start: number, end: number, out: Unit[]): void {
@@ -117,8 +131,8 @@ function classifyBlock(lines: { text: string; start: number; end: number }[], ou
   }
   // A headline stack with its byline under it: 「标题」 / 「李洪兴」.
   const last = lines[lines.length - 1]!;
-  if (lines.length <= 6 && lines.slice(0, -1).every((l) => isHeadingLike(l.text))) {
-    const byline = parseBylineLine(last.text, { nameOnly: true });
+  if (lines.length <= 6 && lines.slice(0, -1).every((l) => isStackLine(l.text))) {
+    const byline = parseBylineLine(last.text, { nameOnly: true, anyName: lines.length === 2 });
     if (byline) {
       for (const l of lines.slice(0, -1)) classify(l.text, l.start, l.end, out);
       const t = last.text.trim();
