@@ -203,7 +203,12 @@ export function parseBylineLine(
 ): Byline | undefined {
   const text = line.trim();
   const t = text.replace(/^[□■◎●]\s*/, '');
-  if (t.length === 0 || t.length > 48 || /[。！？；：:，,（）()“”《》]/.test(t.replace(/[：:]\s*$/, ''))) {
+  if (
+    t.length === 0 ||
+    t.length > 48 ||
+    /[、，,]$/.test(t) ||
+    /[。！？；：:，,（）()“”《》]/.test(t.replace(/[：:]\s*$/, ''))
+  ) {
     return undefined;
   }
   const { firstRoleRe, creditRe, nonReporter } = forms();

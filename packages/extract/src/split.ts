@@ -314,7 +314,10 @@ export function splitArticles(text: string, options: SplitOptions = {}, ctx?: St
   const layout = options.layout ?? 'auto';
   const after = layout === 'headline-after' || (layout === 'auto' && endsInHeadline(units));
   const articles = (after ? headlineAfter(units) : headlineFirst(units)).filter(
-    (a) => a.paragraphs.length > 0,
+    (a) =>
+      a.paragraphs.length > 0 &&
+      // A stray fragment (a name piece of the previous page's credit box) is no article.
+      (a.title !== '' || a.byline.text !== '' || a.paragraphs.reduce((n, p) => n + p.text.length, 0) >= 20),
   );
   for (const a of articles) {
     takeTrailingCredit(a);

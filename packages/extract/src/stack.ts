@@ -76,7 +76,8 @@ export function parseStack(units: readonly Unit[]): Stack {
   // 「融“五篇大文章”）」) is one line.
   for (let i = 0; i + 1 < plain.length; i++) {
     const a = plain[i]!;
-    if (count(a, /[（(“「]/g) > count(a, /[）)”」]/g)) {
+    // So is a line that leaves one or two characters to the next (「…取得决定性进」 / 「展」).
+    if (count(a, /[（(“「]/g) > count(a, /[）)”」]/g) || [...plain[i + 1]!].length <= 2) {
       plain.splice(i, 2, a + plain[i + 1]!);
       i--;
     }

@@ -46,6 +46,8 @@ export function isHeadingLike(line: string): boolean {
   }
   if (han < 2) return false;
   if ((t.match(/[，,]/g) ?? []).length > 1) return false;
+  // An enumeration (「基本要求：统一市场基础制度、统一市场基础设施、…」) is running text.
+  if ((t.match(/、/g) ?? []).length >= 3 || /[：:].*、/.test(t)) return false;
   if (/^[-•·]\s/.test(t)) return false;
   // A date line (「2024年6月22日 星期六」) is page furniture, not a headline.
   if (/^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期.|周.)?$/.test(t)) return false;
@@ -123,21 +125,38 @@ function joinLines(lines: { text: string }[]): string {
 }
 
 /** Classifies the lines of one block (lines between blank lines). */
-function classifyBlock(lines: { text: string; start: number; end: number }[], out: Unit[]): void {
+function classifyBlock(block: { text: string; start: number; end: number }[], out: Unit[]): void {
+  let lines = block;
   if (lines.length === 1) {
     const l = lines[0]!;
     classify(l.text, l.start, l.end, out);
     return;
   }
-  // A headline stack with its byline under it: 「标题」 / 「李洪兴」.
-  const last = lines[lines.length - 1]!;
-  if (lines.length <= 6 && lines.slice(0, -1).every((l) => isStackLine(l.text))) {
-    const byline = parseBylineLine(last.text, { nameOnly: true, anyName: lines.length === 2 });
-    if (byline) {
-      for (const l of lines.slice(0, -1)) classify(l.text, l.start, l.end, out);
-      const t = last.text.trim();
-      const at = last.start + last.text.indexOf(t);
-      out.push({ kind: 'byline', text: t, start: at, end: at + t.length, byline });
+  // A headline stack with its byline under it: 「标题」 / 「李洪兴」, or the byline broken into
+  // pieces, one a line (「本报记者」 / 「程」 / 「龙」).
+  if (lines.length <= 12) {
+    // A role line set inside the stack (「展世界艺术画卷」 / 「本报记者」 / 「建文化交流平台」 / 「曹玲娟」)
+    // goes with the name at the end.
+    const role = lines.findIndex(
+      (l, i) => i > 0 && i < lines.length - 1 && /^[\p{Script=Han}]{0,8}记者$/u.test(l.text.trim()),
+    );
+    if (role > 0 && !lines.slice(role + 1).some((l) => /记者/.test(l.text))) {
+      lines = [...lines.slice(0, role), ...lines.slice(role + 1, -1), lines[role]!, lines[lines.length - 1]!];
+    }
+    for (let k = 1; k < lines.length && lines.length - k <= 6; k++) {
+      if (!isStackLine(lines[k - 1]!.text)) break;
+      const tail = lines.slice(k);
+      const text = tail.map((l) => l.text.trim()).join(' ');
+      const byline = parseBylineLine(text, { nameOnly: true, anyName: k === 1 && tail.length === 1 });
+      if (!byline) continue;
+      for (const l of lines.slice(0, k)) {
+        const t = l.text.trim();
+        const at = l.start + l.text.indexOf(t);
+        out.push({ kind: 'heading', text: t.replace(/\s+/g, ' '), start: at, end: at + t.length });
+      }
+      const first = tail[0]!;
+      const at = first.start + first.text.indexOf(first.text.trim());
+      out.push({ kind: 'byline', text, start: at, end: tail[tail.length - 1]!.end, byline });
       return;
     }
   }

@@ -187,7 +187,7 @@ export function layout(text: string, steps: LayoutSteps, fixes: Fixes, removed: 
       const inHead = head.has(line);
       const sep: '' | '\n' | '\n\n' =
         inHead || head.has(prev)
-          ? inHead && head.has(prev) && gap === 0
+          ? inHead && head.has(prev)
             ? '\n'
             : '\n\n'
           : width > 0
@@ -215,29 +215,49 @@ export function layout(text: string, steps: LayoutSteps, fixes: Fixes, removed: 
 }
 
 /** Most lines a headline stack and its byline take above a citation line. */
-const MAX_HEAD_LINES = 5;
-const HEAD_LINE_MAX = 48;
+const MAX_HEAD_LINES = 8;
+const HEAD_LINE_MAX = 80;
+
+const opensBracket = (t: string) => (t.match(/[（(“「]/g) ?? []).length;
+const closesBracket = (t: string) => (t.match(/[）)”」]/g) ?? []).length;
 
 /**
  * The lines of an article's head: the headline stack and byline printed right above a citation
  * source line (「《人民日报》（2025年10月20日 第 05 版）」). They stay lines of their own, whatever
  * the wrapping, so that the extract stage can read the stack: short lines that end no sentence,
- * going back from the source line to a sentence end, a blank line or the fifth line.
+ * going back from the source line to a sentence end or a blank line (a byline broken into
+ * name pieces by blank lines, 「本报记者」 / 「程」 / 「龙」, is followed through). A first line that
+ * closes a bracket opened before it (the end of the previous article's credit) is left out.
  */
 function headLines(lines: readonly Line[]): Set<Line> {
   const head = new Set<Line>();
   for (let k = 0; k < lines.length; k++) {
     const source = lines[k] as Line;
     if (source.removed !== 'source_line' || !source.text.startsWith('《')) continue;
-    let taken = 0;
-    for (let j = k - 1; j >= 0 && taken < MAX_HEAD_LINES; j--) {
+    const taken: Line[] = [];
+    for (let j = k - 1; j >= 0 && taken.length < MAX_HEAD_LINES; j--) {
       const l = lines[j] as Line;
       if (l.removed !== undefined) break;
-      if (l.text.length > HEAD_LINE_MAX || /[。；，、：]$/.test(l.text) || head.has(l)) break;
-      head.add(l);
-      taken++;
-      if (l.gap > 0) break;
+      if (
+        l.text.length > HEAD_LINE_MAX ||
+        /[。；，、：]$/.test(l.text) ||
+        /^[（(]/.test(l.text) ||
+        head.has(l)
+      )
+        break;
+      taken.unshift(l);
+      if (l.gap > 0 && !(l.text.length <= 4 || /记者$/.test(l.text))) break;
     }
+    let depth = 0;
+    let from = 0;
+    taken.forEach((l, i) => {
+      depth += opensBracket(l.text) - closesBracket(l.text);
+      if (depth < 0) {
+        depth = 0;
+        from = i + 1;
+      }
+    });
+    for (const l of taken.slice(from)) head.add(l);
   }
   return head;
 }
