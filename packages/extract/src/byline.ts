@@ -57,6 +57,8 @@ function forms(): Forms {
   return formsCache;
 }
 
+const outletLeadRe =
+  /^([\p{Script=Han}]{2,10}?)\s*(\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:讯|快讯|电)\s*[（(]([^（）()]{2,60})[）)]\s*/u;
 const squareRe = /^[□■]\s*(.{1,60})$/;
 const compiledRe = /^[（(]本组(?:文字|图片|稿件)?由(.{1,60}?)(?:采访)?整理[）)]$/;
 const creditRe =
@@ -146,6 +148,16 @@ export function parseBylineMatch(paragraph: string): BylineMatch | undefined {
     const source = lead[1] === '本报讯' ? '本报' : lead[1]!;
     return { byline: make(lead[0].trim(), lead[4]!, source), rest: p.slice(lead[0].length) };
   }
+  // Any outlet's lead: 「新京报讯（记者 陆一夫）」, 「长江网10月4日讯（记者陈智 整合）」, 「新京报快讯（记者 X）」.
+  const outlet = outletLeadRe.exec(p);
+  if (outlet && roleRe.test(outlet[3]!)) {
+    const credit = parseBylineLine(outlet[3]!.replace(/\s*(?:整合|整理|报道|综合)$/, ''));
+    if (credit) {
+      const byline: Byline = { ...credit, text: outlet[0].trim() };
+      byline.agency ??= outlet[1]!;
+      return { byline, rest: p.slice(outlet[0].length) };
+    }
+  }
   const square = squareRe.exec(p);
   if (square && roleRe.test(square[1]!)) {
     return { byline: make(p, square[1]!), rest: '' };
@@ -202,7 +214,7 @@ export function parseBylineLine(
   options: { nameOnly?: boolean; anyName?: boolean } = {},
 ): Byline | undefined {
   const text = line.trim();
-  const t = text.replace(/^[□■◎●]\s*/, '');
+  const t = text.replace(/^[□■◎●]\s*/, '').replace(/^(?:采写|采访|撰文|作者)\s*[：:]\s*/, '');
   if (
     t.length === 0 ||
     t.length > 48 ||

@@ -26,6 +26,7 @@ import { parsePercentages } from './percentages.js';
 import { findPlaces } from './places.js';
 import { findQuotes } from './quotes.js';
 import { type ArticleSplit, type SplitOptions, splitArticles } from './split.js';
+import { isWebPage, readWebPage } from './webpage.js';
 
 /** Options of {@link createExtractor} and {@link extract}. */
 export interface ExtractOptions {
@@ -298,6 +299,9 @@ export const createExtractor: Stage<ExtractInput, ExtractResult, ExtractOptions>
     const { normalized, segmented } = input;
     const text = normalized.text;
     const page = readPage(normalized.removed);
+    // A web page's visible text holds one article among its navigation and footer.
+    const web = isWebPage(text) ? readWebPage(text, normalized.removed) : undefined;
+    if (web?.date !== undefined && page.date === undefined) page.date = web.date;
     if (page.date === undefined && options.referenceDate !== undefined) page.date = options.referenceDate;
     let year: number | undefined;
     if (page.date === undefined) {
@@ -309,7 +313,7 @@ export const createExtractor: Stage<ExtractInput, ExtractResult, ExtractOptions>
         );
       }
     }
-    const splits = splitArticles(text, splitOptions, ctx);
+    const splits = web ? [web.split] : splitArticles(text, splitOptions, ctx);
     if (splits.length === 0) ctx.warn('no_articles', 'no article text found on the page');
     if (page.publication === undefined) {
       for (const s of splits) {
