@@ -63,7 +63,8 @@ if (process.argv.includes('--seeds')) {
     console.error(run.stderr || run.stdout);
     process.exitCode = 1;
   } else {
-    const keep = /^(ALL INPUTS|kind:|\s+field|\s+(articles|titles|reporters|dates|page date|publication)\s|SUMMARY)/;
+    const keep =
+      /^(ALL INPUTS|kind:|\s+field|\s+(articles|titles|reporters|dates|page date|publication)\s|SUMMARY)/;
     for (const line of run.stdout.split('\n')) if (keep.test(line)) console.log(line);
   }
 }

@@ -77,7 +77,11 @@ export function parseStack(units: readonly Unit[]): Stack {
   for (let i = 0; i + 1 < plain.length; i++) {
     const a = plain[i]!;
     // So is a line that leaves one or two characters to the next (「…取得决定性进」 / 「展」).
-    if (count(a, /[（(“「]/g) > count(a, /[）)”」]/g) || [...plain[i + 1]!].length <= 2) {
+    // And a long line with a short remainder under it (「…电贺郑丽文当选中国」 / 「国民党主席」): a
+    // subtitle is a phrase of its own, eight characters or more.
+    const b = plain[i + 1]!;
+    const remainder = [...a].length >= 18 && [...b].length <= 7 && !/[\s—]/.test(a + b) && !/^\d/.test(b);
+    if (count(a, /[（(“「]/g) > count(a, /[）)”」]/g) || [...b].length <= 2 || remainder) {
       plain.splice(i, 2, a + plain[i + 1]!);
       i--;
     }

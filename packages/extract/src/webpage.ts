@@ -38,7 +38,12 @@ export function isWebPage(text: string): boolean {
   if (lines.length < 40) return false;
   let short = 0;
   for (const l of lines) if (shortLine(l.text)) short++;
-  return short / lines.length >= 0.35;
+  if (short / lines.length < 0.35) return false;
+  // And the first line is a document title: it names its site, or the page repeats it as its headline.
+  const docTitle = lines[0]!.text;
+  if (stripSite(docTitle) !== docTitle) return true;
+  const c = canon(docTitle);
+  return lines.slice(1).some((l) => canon(l.text) === c);
 }
 
 const canon = (s: string) => s.replace(/[\s\u3000"“”'‘’「」]/g, '');

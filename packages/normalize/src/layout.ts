@@ -245,6 +245,16 @@ function headLines(lines: readonly Line[]): Set<Line> {
         head.has(l)
       )
         break;
+      // A line ending 「！」 or 「？」 that carries on from an unfinished line is the end of a paragraph.
+      const above = lines[j - 1];
+      if (
+        /[！？]$/.test(l.text) &&
+        l.gap === 0 &&
+        above !== undefined &&
+        above.removed === undefined &&
+        !/[。！？”」]$/.test(above.text)
+      )
+        break;
       taken.unshift(l);
       if (l.gap > 0 && !(l.text.length <= 4 || /记者$/.test(l.text))) break;
     }
