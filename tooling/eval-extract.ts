@@ -45,7 +45,9 @@ for (const f of fields) {
 }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = process.env.XINWEN_CORPUS ?? join(root, '..', 'shared', 'corpus');
+const at = process.argv.indexOf('--corpus');
+const corpus =
+  at > 0 && process.argv[at + 1] ? resolve(process.argv[at + 1]!) : join(root, '..', 'shared', 'corpus');
 const scorer = join(corpus, 'score.py');
 if (process.argv.includes('--seeds')) {
   // seeds only

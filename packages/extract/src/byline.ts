@@ -315,12 +315,16 @@ export function parseTrailingCredit(text: string): TrailingCredit | undefined {
 }
 
 /**
- * Parses one byline string. Returns undefined when `text` is not a byline. Photo credits
+ * Parses one byline string: a lead (「新华社北京10月19日电（记者 …）」, 「本报讯（…）」), a byline on a
+ * line of its own (「本报记者 张明 王小红」, 「新华社记者 X、Y」, 「记者 X 通讯员 Y」, 「文/X」) or a
+ * photo credit. Returns undefined when `text` is not a byline. Photo credits
  * (「记者 崔力 摄/视觉重庆」) give the photographers with the role 摄影.
  */
 export function parseByline(text: string): Byline | undefined {
   const match = parseBylineMatch(text);
   if (match) return match.byline;
+  const line = parseBylineLine(text);
+  if (line) return line;
   const credit = creditRe.exec(text.trim());
   if (credit) {
     const reporters = splitNames(credit[2]!).map((name) => ({ name, role: '摄影' }));

@@ -47,7 +47,7 @@ export function publicationName(text: string): string | undefined {
 function compactDate(text: string): string | undefined {
   const m = /(?<!\d)((?:19|20)\d{2})([01]\d)([0-3]\d)(?!\d)/.exec(text);
   if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const [mo, d] = [Number(m[2]), Number(m[3])];
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
   return `${m[1]}-${m[2]}-${m[3]}`;
 }

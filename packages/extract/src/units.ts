@@ -140,7 +140,11 @@ function classifyBlock(block: { text: string; start: number; end: number }[], ou
     const role = lines.findIndex(
       (l, i) => i > 0 && i < lines.length - 1 && /^[\p{Script=Han}]{0,8}记者$/u.test(l.text.trim()),
     );
-    if (role > 0 && !lines.slice(role + 1).some((l) => /记者/.test(l.text))) {
+    if (
+      role > 0 &&
+      !lines.slice(role + 1).some((l) => /记者/.test(l.text)) &&
+      lines.slice(role + 1, -1).some((l) => [...l.text.trim()].length > 4)
+    ) {
       lines = [...lines.slice(0, role), ...lines.slice(role + 1, -1), lines[role]!, lines[lines.length - 1]!];
     }
     for (let k = 1; k < lines.length && lines.length - k <= 6; k++) {
