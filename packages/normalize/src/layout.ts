@@ -256,7 +256,10 @@ function headLines(lines: readonly Line[]): Set<Line> {
       )
         break;
       taken.unshift(l);
-      if (l.gap > 0 && !(l.text.length <= 4 || /记者$/.test(l.text))) break;
+      // Past a blank line only inside a broken byline: a name piece, a role line, or a line under
+      // one (「展…」 / 「本报记者」 / blank / 「建…」 / 「曹…」, the PDF's interleaving).
+      const roleAbove = /^[\u4e00-\u9fff]{0,8}记者$/.test((lines[j - 1] as Line | undefined)?.text ?? '');
+      if (l.gap > 0 && !(l.text.length <= 4 || /记者$/.test(l.text) || roleAbove)) break;
     }
     let depth = 0;
     let from = 0;
