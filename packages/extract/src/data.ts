@@ -21,9 +21,22 @@ export interface ExtractData {
   compoundSurnames: Set<string>;
   nameFollowers: string[];
   columns: string[];
+  /** Section labels that head a part of the page, never an article (data/section-labels.txt). */
+  sectionLabels: Set<string>;
   orgSuffixes: string[];
   stopwords: Set<string>;
   publications: { name: string; variants: string[] }[];
+  /** Byline and dateline forms (data/bylines.json). */
+  bylines: BylineForms;
+}
+
+/** Byline and dateline forms: roles, agencies that sign leads, relayed-source leads, credit marks. */
+export interface BylineForms {
+  roles: string[];
+  nonReporterRoles: string[];
+  agencies: string[];
+  relayed: string[];
+  creditMarks: string[];
 }
 
 function read(file: string): string {
@@ -82,10 +95,12 @@ export function loadData(): ExtractData {
     compoundSurnames: new Set(surnames.filter((s) => s.length > 1)),
     nameFollowers: words('name-followers.txt').sort(byLength),
     columns: lines('columns.txt'),
+    sectionLabels: new Set(words('section-labels.txt')),
     orgSuffixes: words('org-suffixes.txt').sort(byLength),
     stopwords: new Set(words('stopwords.txt')),
     publications: json<{ publications: { name: string; variants: string[] }[] }>('publications.json')
       .publications,
+    bylines: json<BylineForms>('bylines.json'),
   };
   return cached;
 }

@@ -27,6 +27,7 @@ import { findPlaces } from './places.js';
 import { findQuotes } from './quotes.js';
 import { type ArticleSplit, type SplitOptions, splitArticles } from './split.js';
 import { applyWebPage, finishWebArticles, planWebPage } from './web.js';
+import { isWebPage, readWebPage } from './webpage.js';
 
 /** Options of {@link createExtractor} and {@link extract}. */
 export interface ExtractOptions {
@@ -199,7 +200,7 @@ function build(
   const wire = /([\p{Script=Han}]{0,8}?\d{1,2}\s*月\s*\d{1,2}\s*日)电/u.exec(byline.text);
   const datelineText = wire
     ? `${wire[1]!.replace(/^(?:本报|新华社|中新社|中国新闻社|人民日报|央视网|新华网|人民网)/, '')}电`
-    : datelineRe.exec(first)?.[0];
+    : (split.dateline ?? datelineRe.exec(first)?.[0]);
   if (datelineText !== undefined) {
     dateline = { text: datelineText };
     const d = parseDates(datelineText, dateOptions)[0];
@@ -302,6 +303,9 @@ export const createExtractor: Stage<ExtractInput, ExtractResult, ExtractOptions>
     // HTML and Markdown input: the page's markup gives the articles and the page facts.
     const web = planWebPage(normalized, ctx);
     if (web !== undefined) applyWebPage(page, web);
+    // A web page kept as visible text (no markup) holds one article among its navigation and footer.
+    const webText = web === undefined && isWebPage(text) ? readWebPage(text, normalized.removed) : undefined;
+    if (webText?.date !== undefined && page.date === undefined) page.date = webText.date;
     if (page.date === undefined && options.referenceDate !== undefined) page.date = options.referenceDate;
     let year: number | undefined;
     if (page.date === undefined) {
@@ -313,7 +317,7 @@ export const createExtractor: Stage<ExtractInput, ExtractResult, ExtractOptions>
         );
       }
     }
-    const splits = web?.splits ?? splitArticles(text, splitOptions, ctx);
+    const splits = web?.splits ?? (webText ? [webText.split] : splitArticles(text, splitOptions, ctx));
     if (splits.length === 0) ctx.warn('no_articles', 'no article text found on the page');
     if (page.publication === undefined) {
       for (const s of splits) {

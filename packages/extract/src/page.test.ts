@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPage } from './page.js';
+import { publicationName, readPage } from './page.js';
 
 describe('readPage', () => {
   it('reads the page date and the editors from print furniture', () => {
@@ -29,5 +29,34 @@ describe('readPage', () => {
       publication: '重庆日报',
       editors: [],
     });
+  });
+});
+
+describe('readPage: citation lines and programme stamps', () => {
+  it('reads the date and the paper from a citation source line, in either script', () => {
+    expect(
+      readPage([{ kind: 'source_line', text: '《光明日报》（2024年3月5日 第 03 版）', start: 0, end: 24 }]),
+    ).toEqual({
+      editors: [],
+      date: '2024-03-05',
+      publication: '光明日报',
+    });
+    expect(
+      readPage([{ kind: 'source_line', text: '《經濟日報》（2024年3月5日 第 01 版）', start: 0, end: 24 }])
+        .publication,
+    ).toBe('经济日报');
+  });
+
+  it('reads a broadcast programme stamp with a compact date', () => {
+    expect(readPage([{ kind: 'source_line', text: '《焦点访谈》 (20240305)', start: 0, end: 17 }])).toEqual({
+      editors: [],
+      date: '2024-03-05',
+      publication: '焦点访谈',
+    });
+  });
+
+  it('names the longest publication a text contains', () => {
+    expect(publicationName('人民日报海外版')).toBe('人民日报海外版');
+    expect(publicationName('来源：新华社')).toBe('新华社');
   });
 });

@@ -20,10 +20,36 @@ const roleSimplified: Record<string, string> = {
 
 /** Maps a publication name as printed (traditional, site byline) to its usual name. */
 export function publicationName(text: string): string | undefined {
+  let best: string | undefined;
+  let bestLength = 0;
   for (const p of loadData().publications) {
-    if (p.variants.some((v) => text.includes(v))) return p.name;
+    for (const v of p.variants) {
+      if (v.length > bestLength && text.includes(v)) {
+        best = p.name;
+        bestLength = v.length;
+      }
+    }
+  }
+  if (best !== undefined) return best;
+  // A name with a lost character (「重慶日?」): the part before it, when it opens exactly one name.
+  const lost = /^([^?？\uFFFD]{3,})[?？\uFFFD]/u.exec(text.trim());
+  if (lost) {
+    const prefix = lost[1]!;
+    const names = new Set<string>();
+    for (const p of loadData().publications)
+      for (const v of p.variants) if (v.length > prefix.length && v.startsWith(prefix)) names.add(p.name);
+    if (names.size === 1) return [...names][0];
   }
   return undefined;
+}
+
+/** 「20250110」 in a programme stamp 「《新闻联播》 (20250110)」 → 2025-01-10. */
+function compactDate(text: string): string | undefined {
+  const m = /(?<!\d)((?:19|20)\d{2})([01]\d)([0-3]\d)(?!\d)/.exec(text);
+  if (!m) return undefined;
+  const [mo, d] = [Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
+  return `${m[1]}-${m[2]}-${m[3]}`;
 }
 
 /** Reads the page date, publication and editors from normalize's `removed` list. */
@@ -36,8 +62,11 @@ export function readPage(removed: readonly Removed[]): Page {
       const d = parseDates(text)[0];
       if (d) page.date = d.date;
     } else if (r.kind === 'source_line') {
-      const d = parseDates(text)[0];
-      if (d && page.date === undefined) page.date = d.date;
+      const d = parseDates(text)[0]?.date ?? compactDate(text);
+      if (d && page.date === undefined) page.date = d;
+      // The citation form: 「《人民日报》（2025年10月20日 第 05 版）」, 「《新闻联播》 (20250110)」.
+      const cited = /《([^《》]{2,20})》/.exec(text);
+      if (cited && page.publication === undefined) page.publication = publicationName(cited[1]!) ?? cited[1]!;
       const source = /(?:来源|來源)\s*[:：]\s*(\S+)/.exec(text);
       if (source && page.publication === undefined)
         page.publication = publicationName(source[1]!) ?? source[1]!;

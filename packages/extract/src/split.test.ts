@@ -176,3 +176,73 @@ describe('splitArticles', () => {
     expect(splitArticles(text, { reassign: false }).map((a) => a.paragraphs.length)).toEqual([3, 6]);
   });
 });
+
+describe('splitArticles on other layouts', () => {
+  let paragraphCount = 0;
+  const body = (n: number) =>
+    Array.from(
+      { length: n },
+      () => `这是第${++paragraphCount}段正文，讲述了一件事情的经过和各方的看法，内容较长。`,
+    );
+
+  it('starts an article at each headline set over its byline, and keeps subheadings inside', () => {
+    const text = [
+      '城市更新让老街焕发新生机\n本报记者 张 明 王小红',
+      body(2).join('\n'),
+      '街巷变了模样',
+      body(2).join('\n'),
+      '夜经济点亮消费新场景（市场观察）\n李华',
+      body(3).join('\n'),
+    ].join('\n\n');
+    expect(
+      splitArticles(text).map((a) => ({
+        kicker: a.kicker,
+        title: a.title,
+        reporters: a.byline.reporters.map((r) => r.name),
+        paragraphs: a.paragraphs.length,
+      })),
+    ).toEqual([
+      { kicker: undefined, title: '城市更新让老街焕发新生机', reporters: ['张明', '王小红'], paragraphs: 4 },
+      { kicker: '市场观察', title: '夜经济点亮消费新场景', reporters: ['李华'], paragraphs: 3 },
+    ]);
+  });
+
+  it('reads a broadcast transcript: long story headings over 「X消息（节目）：」 leads', () => {
+    const heading =
+      '全国多地开展秋季农业生产工作 各地因地制宜抢抓农时确保秋粮颗粒归仓 农业农村部派出工作组指导';
+    const text = [
+      '新闻摘要',
+      '1.全国多地开展秋季农业生产工作；',
+      heading,
+      `央视网消息（新闻联播）：${body(1)[0]}\n${body(1)[0]}`,
+      '【新闻特写】山村里的夜校',
+      `央视网消息（新闻联播）：${body(1)[0]}`,
+    ].join('\n\n');
+    expect(splitArticles(text).map((a) => [a.kicker, a.title])).toEqual([
+      [undefined, '新闻摘要'],
+      [undefined, heading],
+      ['新闻特写', '山村里的夜校'],
+    ]);
+  });
+
+  it('moves a wire credit that ends the article into its byline and dateline, and keeps a repeated paragraph once', () => {
+    const [a, b] = body(2) as [string, string];
+    const text = [
+      '全省秋粮收购进度过半\n新华社记者',
+      `${a}\n${b}\n${a}`,
+      '（新华社北京10月19日电 记者张明、',
+      '王小红）',
+    ].join('\n\n');
+    const [article] = splitArticles(text);
+    expect(article?.byline.reporters.map((r) => r.name)).toEqual(['张明', '王小红']);
+    expect(article?.dateline).toBe('北京10月19日电');
+    expect(article?.paragraphs.map((p) => p.text)).toEqual([a, b]);
+  });
+
+  it('reads a couplet headline as one title and a byline broken after its role', () => {
+    const text = ['绘就山乡新画卷\n共谱振兴新篇章\n本报记者\n张\n明', body(2).join('\n')].join('\n\n');
+    const [article] = splitArticles(text);
+    expect(article?.title).toBe('绘就山乡新画卷 共谱振兴新篇章');
+    expect(article?.byline.reporters).toEqual([{ name: '张明', role: '记者' }]);
+  });
+});

@@ -4,6 +4,7 @@
  * gives interleaved paragraphs back to the article they belong to (see interleave.ts).
  */
 import type { Byline, StageContext } from '@xinwen/core';
+import { parseTrailingCredit } from './byline.js';
 import { reassignInterleaved } from './interleave.js';
 import { groupRun, isColumn, parseStack, type Stack } from './stack.js';
 import { toUnits, type Unit } from './units.js';
@@ -25,6 +26,8 @@ export interface ArticleSplit {
   subtitle?: string;
   /** The byline, empty (`{ text: '', reporters: [] }`) when the article has none. */
   byline: Byline;
+  /** A dateline printed in a credit at the end of the article: 「（新华社北京10月19日电 …）」 → 北京10月19日电. */
+  dateline?: string;
   /** The page an article continues from: 「（上接1版）」 → `1版`. */
   continuedFrom?: string;
   /** Body paragraphs (section headings left out), in text order. */
@@ -64,8 +67,30 @@ function newArticle(stack: Stack | undefined, start: number): ArticleSplit {
 }
 
 function applyStart(a: ArticleSplit, u: Unit): void {
-  if (u.byline) a.byline = u.byline;
+  if (u.byline) {
+    if (a.byline.text === '') a.byline = { ...u.byline, reporters: [...u.byline.reporters] };
+    else {
+      // A second byline before any text: 「本报北京10月19日电」 then 「（记者 袁泉）」.
+      a.byline.text = `${a.byline.text} ${u.byline.text}`;
+      for (const r of u.byline.reporters)
+        if (!a.byline.reporters.some((x) => x.name === r.name)) a.byline.reporters.push(r);
+      if (!a.byline.agency && u.byline.agency) a.byline.agency = u.byline.agency;
+    }
+  }
   if (u.continuedFrom) a.continuedFrom = u.continuedFrom;
+}
+
+const roleAtEnd = /(?:记者|通讯员|实习生)$/;
+
+/** A line that can only be a headline set above its story: one short line that ends no sentence. */
+function isBareHeadline(u: Unit | undefined): boolean {
+  return (
+    u !== undefined &&
+    u.kind === 'body' &&
+    [...u.text].length <= 100 &&
+    !/[。！？!?；]/.test(u.text) &&
+    !/[，,：:、]$/.test(u.text)
+  );
 }
 
 function addTrailer(a: ArticleSplit | undefined, u: Unit): void {
@@ -94,13 +119,45 @@ function headlineFirst(units: readonly Unit[]): ArticleSplit[] {
   let current: ArticleSplit | undefined;
   let pending: Unit[] = [];
   let started = false; // whether `current` has seen a paragraph since its start
+  let previous: Unit | undefined;
+
+  // A byline broken after its role (「本报记者」 / 「徐」 / 「靖」): the name pieces that follow.
+  let nameSlot: { role: string; name: string } | undefined;
+  const closeSlot = () => {
+    if (nameSlot && current && nameSlot.name.length >= 2) {
+      current.byline.reporters.push({ name: nameSlot.name, role: nameSlot.role });
+      current.byline.text = `${current.byline.text} ${nameSlot.name}`;
+    }
+    nameSlot = undefined;
+  };
 
   for (const u of units) {
+    const before = previous;
+    previous = u;
+    if (nameSlot) {
+      if (/^[\p{Script=Han}]{1,3}$/u.test(u.text) && nameSlot.name.length + u.text.length <= 3) {
+        nameSlot.name += u.text;
+        continue;
+      }
+      closeSlot();
+    }
     if (isHead(u)) {
       pending.push(u);
       continue;
     }
     if (u.kind === 'label') continue;
+    if (isStart(u) && current && !started && pending.length === 0 && u.kind !== 'continued') {
+      applyStart(current, u);
+      continue;
+    }
+    if (isStart(u) && pending.length === 0 && current && isBareHeadline(before)) {
+      // A headline too long to look like one (a broadcast story's heading) over its lead.
+      const last = current.paragraphs[current.paragraphs.length - 1];
+      if (last && last.start === before!.start) {
+        current.paragraphs.pop();
+        pending.push({ ...before!, kind: 'heading' });
+      }
+    }
     if (isStart(u)) {
       const groups = pending.length > 0 ? groupRun(pending) : [];
       pending = [];
@@ -115,6 +172,8 @@ function headlineFirst(units: readonly Unit[]): ArticleSplit[] {
       applyStart(current, u);
       articles.push(current);
       started = false;
+      const role = roleAtEnd.exec(current.byline.text)?.[0];
+      if (role && current.byline.reporters.length === 0) nameSlot = { role, name: '' };
       continue;
     }
     if (u.kind === 'trailer') {
@@ -143,6 +202,7 @@ function headlineFirst(units: readonly Unit[]): ArticleSplit[] {
     current.paragraphs.push({ text: u.text, start: u.start, end: u.end });
     started = true;
   }
+  closeSlot();
   return articles;
 }
 
@@ -191,6 +251,50 @@ function headlineAfter(units: readonly Unit[]): ArticleSplit[] {
   return articles;
 }
 
+/**
+ * Moves a bracketed credit that ends the article (「（新华社北京10月19日电 记者…）」, possibly broken
+ * over the last paragraphs) out of its text into its byline and dateline.
+ */
+function takeTrailingCredit(a: ArticleSplit): void {
+  const ps = a.paragraphs;
+  for (let k = 1; k <= Math.min(3, ps.length); k++) {
+    const tail = ps.slice(ps.length - k);
+    const joined = tail.map((p) => p.text).join('');
+    if (!/[）)]\s*$/.test(joined)) return;
+    const credit = parseTrailingCredit(joined);
+    if (!credit) continue;
+    // Cut the text at the credit: paragraphs after the one it starts in go.
+    let at = credit.start;
+    let i = 0;
+    while (i < tail.length - 1 && at >= tail[i]!.text.length) {
+      at -= tail[i]!.text.length;
+      i++;
+    }
+    const keep = ps.length - k + i;
+    const cut = ps[keep]!;
+    const text = cut.text.slice(0, at).trimEnd();
+    ps.length = keep;
+    if (text !== '') ps.push({ text, start: cut.start, end: cut.start + text.length });
+    for (const r of credit.byline.reporters)
+      if (!a.byline.reporters.some((x) => x.name === r.name)) a.byline.reporters.push(r);
+    if (a.byline.text === '') a.byline.text = credit.text;
+    if (!a.byline.agency && credit.byline.agency) a.byline.agency = credit.byline.agency;
+    if (credit.dateline) a.dateline = credit.dateline;
+    return;
+  }
+}
+
+/** A paragraph the page printed twice stays once (the dedupe stage still reports the repeat). */
+function dropRepeatedParagraphs(a: ArticleSplit): void {
+  const seen = new Set<string>();
+  a.paragraphs = a.paragraphs.filter((p) => {
+    if (p.text.length < 12) return true;
+    if (seen.has(p.text)) return false;
+    seen.add(p.text);
+    return true;
+  });
+}
+
 /** Whether the page puts headlines after their bodies: it ends in a headline with a start marker earlier on. */
 function endsInHeadline(units: readonly Unit[]): boolean {
   const content = units.filter((u) => u.kind !== 'label');
@@ -210,8 +314,15 @@ export function splitArticles(text: string, options: SplitOptions = {}, ctx?: St
   const layout = options.layout ?? 'auto';
   const after = layout === 'headline-after' || (layout === 'auto' && endsInHeadline(units));
   const articles = (after ? headlineAfter(units) : headlineFirst(units)).filter(
-    (a) => a.paragraphs.length > 0,
+    (a) =>
+      a.paragraphs.length > 0 &&
+      // A stray fragment (a name piece of the previous page's credit box) is no article.
+      (a.title !== '' || a.byline.text !== '' || a.paragraphs.reduce((n, p) => n + p.text.length, 0) >= 20),
   );
+  for (const a of articles) {
+    takeTrailingCredit(a);
+    dropRepeatedParagraphs(a);
+  }
   if (options.reassign ?? true) reassignInterleaved(articles, ctx);
   for (const a of articles) {
     if (a.title === '') {

@@ -13,7 +13,10 @@ export type RemovedKind =
   | 'source_line'
   | 'site_footer'
   | 'noise'
-  | 'boilerplate';
+  | 'boilerplate'
+  | 'page_footer'
+  | 'credit'
+  | 'timestamp';
 
 interface Rule {
   kind: RemovedKind;

@@ -40,7 +40,7 @@ interface Line {
 const TERMINAL = new Set(['。', '！', '？', '!', '?', '；', '…', '）', ')', '」', '』', '》']);
 const CAPTION_MARKS = /^[▲◀▶▼△►◄↑↓←→]/;
 const PARAGRAPH_START =
-  /^(本报讯|本报|（上接|\(上接|（下转|□|——|▲|◀|【|- |• |[一二三四五六七八九十]+[、是]|[\u4e00-\u9fff·]{2,6}[：:])/;
+  /^(本报讯|本报|（上接|\(上接|（下转|□|——|▲|◀|【|- |• |[一二三四五六七八九十]+[、是]|[\u4e00-\u9fff·]{2,6}[：:]|[\u4e00-\u9fff]{2,8}消息\s*[（(：:]|[\u4e00-\u9fff]{2,10}[（(][^（）()]{1,20}[）)][：:]|(新华社|中新社)[^，。]{0,12}电)/;
 const CONTINUATION = /^[（(](上接|下转|接上|转下)/;
 const OPENING_PUNCT = new Set(['（', '《', '「', '“', '‘', '【', '『']);
 const CLOSING_PUNCT = new Set([
@@ -151,6 +151,7 @@ export function layout(text: string, steps: LayoutSteps, fixes: Fixes, removed: 
     }
   }
 
+  const head = headLines(lines);
   const kept = lines.filter((l) => l.removed === undefined);
   const width = steps.unwrap ? wrapWidth(kept) : 0;
   const edit = new Edit(text);
@@ -183,10 +184,15 @@ export function layout(text: string, steps: LayoutSteps, fixes: Fixes, removed: 
     const gap = line.gap + pendingGap;
     pendingGap = 0;
     if (prev !== undefined) {
-      const sep =
-        width > 0
-          ? wrappedSeparator(prev, line, gap, width, first, linesInParagraph, endsBlock.has(line))
-          : plainSeparator(prev, line, gap, paragraph, steps);
+      const inHead = head.has(line);
+      const sep: '' | '\n' | '\n\n' =
+        inHead || head.has(prev)
+          ? inHead && head.has(prev)
+            ? '\n'
+            : '\n\n'
+          : width > 0
+            ? wrappedSeparator(prev, line, gap, width, first, linesInParagraph, endsBlock.has(line))
+            : plainSeparator(prev, line, gap, paragraph, steps);
       if (sep === '') {
         // Nothing is written between them: the two lines read as one.
         count(fixes, width > 0 ? 'unwrapped_line' : 'rejoined_sentence');
@@ -206,6 +212,67 @@ export function layout(text: string, steps: LayoutSteps, fixes: Fixes, removed: 
     prev = line;
   }
   return edit.done();
+}
+
+/** Most lines a headline stack and its byline take above a citation line. */
+const MAX_HEAD_LINES = 8;
+const HEAD_LINE_MAX = 80;
+
+const opensBracket = (t: string) => (t.match(/[（(“「]/g) ?? []).length;
+const closesBracket = (t: string) => (t.match(/[）)”」]/g) ?? []).length;
+
+/**
+ * The lines of an article's head: the headline stack and byline printed right above a citation
+ * source line (「《人民日报》（2025年10月20日 第 05 版）」). They stay lines of their own, whatever
+ * the wrapping, so that the extract stage can read the stack: short lines that end no sentence,
+ * going back from the source line to a sentence end or a blank line (a byline broken into
+ * name pieces by blank lines, 「本报记者」 / 「程」 / 「龙」, is followed through). A first line that
+ * closes a bracket opened before it (the end of the previous article's credit) is left out.
+ */
+function headLines(lines: readonly Line[]): Set<Line> {
+  const head = new Set<Line>();
+  for (let k = 0; k < lines.length; k++) {
+    const source = lines[k] as Line;
+    if (source.removed !== 'source_line' || !source.text.startsWith('《')) continue;
+    const taken: Line[] = [];
+    for (let j = k - 1; j >= 0 && taken.length < MAX_HEAD_LINES; j--) {
+      const l = lines[j] as Line;
+      if (l.removed !== undefined) break;
+      if (
+        l.text.length > HEAD_LINE_MAX ||
+        /[。；，、：]$/.test(l.text) ||
+        /^[（(]/.test(l.text) ||
+        head.has(l)
+      )
+        break;
+      // A line ending 「！」 or 「？」 that carries on from an unfinished line is the end of a paragraph.
+      const above = lines[j - 1];
+      if (
+        /[！？]$/.test(l.text) &&
+        l.gap === 0 &&
+        above !== undefined &&
+        above.removed === undefined &&
+        !/[。！？”」]$/.test(above.text)
+      )
+        break;
+      taken.unshift(l);
+      // Past a blank line only inside a broken byline: a name piece, a role line, or a line under
+      // one (「展…」 / 「本报记者」 / blank / 「建…」 / 「曹…」, the PDF's interleaving).
+      const roleAbove = /^[\u4e00-\u9fff]{0,8}记者$/.test((lines[j - 1] as Line | undefined)?.text ?? '');
+      if (l.gap > 0 && !(l.text.length <= 4 || /记者$/.test(l.text) || roleAbove)) break;
+    }
+    let depth = 0;
+    let from = 0;
+    taken.forEach((l, i) => {
+      depth += opensBracket(l.text) - closesBracket(l.text);
+      if (depth < 0) {
+        depth = 0;
+        from = i + 1;
+      }
+    });
+    for (const l of taken.slice(from)) head.add(l);
+  }
+  return head;
 }
 
 function wrappedSeparator(
