@@ -8,15 +8,22 @@
 import type { Token } from '@xinwen/core';
 import { XinwenError } from '@xinwen/core';
 import { splitCompound } from './compounds.js';
+import { ruleTables } from './data.js';
 import { dictTable, engine } from './engine.js';
 import {
   chineseDateEnd,
+  chineseNumberEnd,
   dateUnitAfter,
   isAlnum,
   isChineseDigit,
+  isChineseNumeral,
+  isDigit,
   isMagnitude,
+  isMinus,
   scanNumeric,
+  timeUnitAfter,
 } from './numbers.js';
+import { cutWord } from './word-rules.js';
 
 interface Word {
   word: string;
@@ -59,8 +66,16 @@ export function tokenizeChunk(text: string, base: number, out: Token[], splitCom
   if (text === '') return;
   const jieba = engine();
   const table = dictTable();
+  const tables = ruleTables();
+  const posFixes = tables.posFixes;
+  const tagOf = (word: string): string => posFixes.get(word) ?? table.tag(word);
   // cut + our own tag lookup gives exactly nodejieba.tag's result, at about half its cost
-  const words: Word[] = jieba.cut(text, true).map((word) => ({ word, tag: table.tag(word) }));
+  const words: Word[] = jieba.cut(text, true).map((word) => ({ word, tag: tagOf(word) }));
+  /** True when a unit word (千瓦, 年度, 分钟) starts at `at`: a number stops before it. */
+  const unitAt = (at: number): boolean => {
+    for (const unit of tables.numberUnits) if (text.startsWith(unit, at)) return true;
+    return false;
+  };
   let pos = 0; // start of the next token to push
   let i = 0;
   let cur = 0; // start of words[i]
@@ -84,10 +99,20 @@ export function tokenizeChunk(text: string, base: number, out: Token[], splitCom
         i++;
       } else {
         const rest = text.slice(target, wEnd);
-        words.splice(i, 1, ...(jieba.tag(rest) as Word[]));
+        words.splice(i, 1, ...jieba.cut(rest, true).map((word) => ({ word, tag: tagOf(word) })));
         cur = target;
       }
     }
+  };
+
+  /**
+   * True when one of the words from the current one on ends exactly at `target`, or the word
+   * across it goes on with a measure word or unit (四十八条 → 四十八/条, 二九亿元 → 二九亿/元).
+   */
+  const endsAtWord = (target: number): boolean => {
+    let at = cur;
+    for (let j = i; j < words.length && at < target; j++) at += (words[j] as Word).word.length;
+    return at === target || tables.classifiers.has(text.slice(target, at));
   };
 
   while (i < words.length) {
@@ -108,8 +133,14 @@ export function tokenizeChunk(text: string, base: number, out: Token[], splitCom
       continue;
     }
 
-    if (isAlnum(c)) {
-      const span = scanNumeric(text, pos);
+    // a minus sign that no number or letter precedes belongs to the number: －5, -3.5
+    const signed =
+      word.length === 1 &&
+      isMinus(c) &&
+      isDigit(text.charCodeAt(pos + 1)) &&
+      !isAlnum(text.charCodeAt(pos - 1));
+    if (isAlnum(c) || signed) {
+      const span = scanNumeric(text, signed ? pos + 1 : pos);
       if (wEnd > span.end) {
         // nodejieba already holds a longer dictionary word here (T恤, B超): keep it
         i++;
@@ -122,9 +153,13 @@ export function tokenizeChunk(text: string, base: number, out: Token[], splitCom
       consumeTo(end);
       const next = words[i];
       if (tag === 'm' && next !== undefined) {
-        if (dateUnitAfter(text, pos, end)) {
-          // 2024年, 9月, 10日, also out of nodejieba's 「日至」「日电」「年底」
+        if (unitAt(end)) {
+          // 3千瓦, 2000年度, 5分钟: the number stops before the unit word
+        } else if (dateUnitAfter(text, pos, end) || timeUnitAfter(text, pos, end)) {
+          // 2024年, 9月, 10日, 8时, 8时30分, also out of nodejieba's 「日至」「日电」「年底」
           end += 1;
+          // 2月份: the month with 份
+          if (text.charCodeAt(end - 1) === 0x6708 && text.charCodeAt(end) === 0x4efd) end += 1;
           tag = 't';
           consumeTo(end);
         } else if (
@@ -151,6 +186,18 @@ export function tokenizeChunk(text: string, base: number, out: Token[], splitCom
       }
     }
 
+    // a number in Chinese numerals that nodejieba cut in pieces (三百/一十三, 十三点/二九亿), and
+    // an ordinal (第/四十八): one token where the number ends between two words
+    const ordinal = c === 0x7b2c && word.length === 1; // 第
+    if (ordinal || isChineseNumeral(c)) {
+      const end = chineseNumberEnd(text, ordinal ? pos + 1 : pos);
+      if (end > wEnd && endsAtWord(end)) {
+        consumeTo(end);
+        push(end, 'm');
+        continue;
+      }
+    }
+
     i++;
     cur = wEnd;
     if (w.tag === 'x' && isPunctuation(word)) {
@@ -164,7 +211,9 @@ export function tokenizeChunk(text: string, base: number, out: Token[], splitCom
       push(end, 'w');
       continue;
     }
-    const parts = splitCompounds ? splitCompound(word) : undefined;
+    const parts =
+      cutWord(word, w.tag, w.tag !== 'x', text, wEnd, tables, tagOf) ??
+      (splitCompounds ? splitCompound(word) : undefined);
     if (parts === undefined) pushWord(word, w.tag);
     else for (const part of parts) pushWord(part.word, part.tag);
   }
