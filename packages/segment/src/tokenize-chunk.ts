@@ -212,7 +212,7 @@ export function tokenizeChunk(text: string, base: number, out: Token[], splitCom
       continue;
     }
     const parts =
-      cutWord(word, w.tag, w.tag !== 'x', text, wEnd, tables, tagOf) ??
+      cutWord(word, w.tag !== 'x', text, wEnd, tables, tagOf) ??
       (splitCompounds ? splitCompound(word) : undefined);
     if (parts === undefined) pushWord(word, w.tag);
     else for (const part of parts) pushWord(part.word, part.tag);

@@ -34,12 +34,11 @@ function numeralParts(word: string, tables: RuleTables): Parts | undefined {
 const isHanCode = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 
 /**
- * Cuts `word` (which ends at `end` in `text`, tagged `tag`, `known` when it is a dictionary word) by
+ * Cuts `word` (which ends at `end` in `text`, `known` when it is a dictionary word) by
  * the rules above; undefined keeps it whole.
  */
 export function cutWord(
   word: string,
-  tag: string,
   known: boolean,
   text: string,
   end: number,
