@@ -90,15 +90,33 @@ function merge(tokens: readonly Token[], k: number, n: number): Token {
   return { text, pos: 'nr', start: first.start, end: last.end };
 }
 
+const firstsCache = new WeakMap<RuleTables, Uint8Array>();
+
+/** 1 for the first code unit of every surname: most tokens are ruled out by one array read. */
+function surnameFirsts(tables: RuleTables): Uint8Array {
+  let firsts = firstsCache.get(tables);
+  if (firsts === undefined) {
+    firsts = new Uint8Array(0x10000);
+    for (const s of tables.surnames) firsts[s.charCodeAt(0)] = 1;
+    for (const s of tables.compoundSurnames) firsts[s.charCodeAt(0)] = 1;
+    firstsCache.set(tables, firsts);
+  }
+  return firsts;
+}
+
 /** Joins and tags person names (`nr`) in a token list. */
 export function markNames(tokens: readonly Token[], tables: RuleTables = ruleTables()): Token[] {
+  const firsts = surnameFirsts(tables);
   const out: Token[] = [];
   const found = new Set<string>();
   for (let k = 0; k < tokens.length; k++) {
     const token = tokens[k] as Token;
     // cheap checks first: a surname must start the token, and some context must be in reach
     const head = token.text;
-    if (!tables.surnames.has(head[0] ?? '') && !tables.compoundSurnames.has(head.slice(0, 2))) {
+    if (
+      firsts[head.charCodeAt(0)] !== 1 ||
+      (!tables.surnames.has(head[0] ?? '') && !tables.compoundSurnames.has(head.slice(0, 2)))
+    ) {
       out.push(token);
       continue;
     }

@@ -36,37 +36,91 @@ interface Tables {
   simp: Uint8Array;
   /** 1 for characters also standard in simplified text (data/simplified-also.txt). */
   keep: Uint8Array;
+  /** The simplified form of a character on its own (0: unchanged or not one code unit). */
+  single: Uint16Array;
+  /**
+   * 1 for characters whose conversion can depend on their neighbours: a phrase converts them
+   * otherwise than `single`, or a variant table (Hong Kong, Taiwan, compatibility) holds them.
+   */
+  context: Uint8Array;
+  /** 1 for characters a variant table (Hong Kong, Taiwan, compatibility) holds. */
+  variant: Uint8Array;
+  /** OpenCC's converter (variants, then phrases and characters), built on first use. */
   convert: (text: string) => string;
+  /** Phrases and characters only, for runs with no variant character, built on first use. */
+  convertPhrases: (text: string) => string;
 }
 
 let tables: Tables | undefined;
 
-function changedKeys(dict: string): Uint8Array {
-  const flags = new Uint8Array(0x10000);
+/** Keys of a dictionary ("from to|from to…") with their targets. */
+function entries(dict: string): [string, string][] {
+  const out: [string, string][] = [];
   for (const entry of dict.split('|')) {
     const space = entry.indexOf(' ');
-    if (space !== 1) continue; // single BMP characters only
-    if (entry.slice(space + 1) !== entry.slice(0, 1)) flags[entry.charCodeAt(0)] = 1;
+    if (space > 0) out.push([entry.slice(0, space), entry.slice(space + 1)]);
   }
+  return out;
+}
+
+function changedKeys(dict: string): Uint8Array {
+  const flags = new Uint8Array(0x10000);
+  for (const [from, to] of entries(dict)) if (from.length === 1 && to !== from) flags[from.charCodeAt(0)] = 1;
   return flags;
 }
 
 function load(): Tables {
   if (tables !== undefined) return tables;
-  const trad = changedKeys(TSCharacters);
-  for (const dict of [HKVariantsRev, TWVariantsRev, CJKCompatibility]) {
-    const variants = changedKeys(dict);
-    for (let c = 0; c < 0x10000; c++) if (variants[c] === 1) trad[c] = 1;
+  const trad = new Uint8Array(0x10000);
+  const single = new Uint16Array(0x10000);
+  const context = new Uint8Array(0x10000);
+  const variant = new Uint8Array(0x10000);
+  for (const [from, to] of entries(TSCharacters)) {
+    if (from.length !== 1 || to === from) continue;
+    const c = from.charCodeAt(0);
+    trad[c] = 1;
+    if (to.length === 1) single[c] = to.charCodeAt(0);
+    else context[c] = 1;
+  }
+  for (const [from, to] of entries(TSPhrases)) {
+    for (let k = 0; k < from.length; k++) {
+      const c = from.charCodeAt(k);
+      const alone = single[c] === 0 ? c : (single[c] as number);
+      if (from.length !== to.length || to.charCodeAt(k) !== alone) context[c] = 1;
+    }
+  }
+  for (const dict of [
+    HKVariantsRev,
+    HKVariantsRevPhrases,
+    TWVariantsRev,
+    TWVariantsRevPhrases,
+    CJKCompatibility,
+  ]) {
+    for (const [from, to] of entries(dict)) {
+      if (from === to) continue;
+      for (let k = 0; k < from.length; k++) {
+        context[from.charCodeAt(k)] = 1;
+        variant[from.charCodeAt(k)] = 1;
+      }
+      if (from.length === 1) trad[from.charCodeAt(0)] = 1;
+    }
   }
   const keep = new Uint8Array(0x10000);
   for (const ch of readWordList(dataPath('simplified-also.txt')))
     if (ch.length === 1) keep[ch.charCodeAt(0)] = 1;
   let converter: ((text: string) => string) | undefined;
+  let phrases: ((text: string) => string) | undefined;
   tables = {
     trad,
     simp: changedKeys(STCharacters),
     keep,
-    // the converter's tries take a moment to build: only text with traditional characters needs them
+    single,
+    context,
+    variant,
+    convertPhrases: (text) => {
+      phrases ??= ConverterFactory([TSPhrases, TSCharacters]);
+      return phrases(text);
+    },
     convert: (text) => {
       converter ??= ConverterFactory(
         [CJKCompatibility],
@@ -107,51 +161,57 @@ export function simplifiedView(text: string): View {
   }
   const script = scriptOf(t, s);
   if (t === 0) return { text, script };
-  const sparse = script === 'hans';
-  if (!sparse) {
-    const out = load().convert(text);
-    if (out.length === text.length) return { text: out, script };
-  }
-  return { text: convertRuns(text, sparse), script };
+  return { text: convertRuns(text, script === 'hans'), script };
 }
 
+const decoder = new TextDecoder('utf-16le');
+
 /**
- * Converts run by run (runs of ideographs), keeping each run's length. With `sparse`, only runs
- * holding a traditional character that is not also simplified are converted, and in them the
- * characters standard in simplified text stay as written.
+ * Converts run by run (runs of ideographs), keeping each run's length. A run whose characters all
+ * convert the same whatever their neighbours is converted character by character from the table;
+ * a run holding a context-dependent character goes through OpenCC's converter whole. With
+ * `sparse`, only runs holding a traditional character that is not also simplified are converted,
+ * and in them the characters standard in simplified text stay as written.
  */
 function convertRuns(text: string, sparse: boolean): string {
-  const { trad, keep, convert } = load();
-  const parts: string[] = [];
-  let copied = 0;
+  const { trad, keep, single, context, variant, convert, convertPhrases } = load();
   const n = text.length;
+  const out = new Uint16Array(n);
+  for (let i = 0; i < n; i++) out[i] = text.charCodeAt(i);
   let i = 0;
   while (i < n) {
-    if (!isIdeograph(text.charCodeAt(i))) {
+    if (!isIdeograph(out[i] as number)) {
       i++;
       continue;
     }
     const start = i;
     let wanted = false;
-    while (i < n && isIdeograph(text.charCodeAt(i))) {
-      const c = text.charCodeAt(i);
+    let phrase = false;
+    let variants = false;
+    while (i < n && isIdeograph(out[i] as number)) {
+      const c = out[i] as number;
       if (trad[c] === 1 && (!sparse || keep[c] !== 1)) wanted = true;
+      if (context[c] === 1) phrase = true;
+      if (variant[c] === 1) variants = true;
       i++;
     }
     if (!wanted) continue;
-    const piece = text.slice(start, i);
-    let out = convert(piece);
-    if (out.length !== piece.length) out = convertKeepingLength(piece, convert);
-    if (sparse) {
-      let kept = '';
-      for (let k = 0; k < piece.length; k++) kept += keep[piece.charCodeAt(k)] === 1 ? piece[k] : out[k];
-      out = kept;
+    if (phrase) {
+      const piece = text.slice(start, i);
+      const run = variants ? convert : convertPhrases;
+      let converted = run(piece);
+      if (converted.length !== piece.length) converted = convertKeepingLength(piece, run);
+      for (let k = 0; k < piece.length; k++) {
+        if (!sparse || keep[piece.charCodeAt(k)] !== 1) out[start + k] = converted.charCodeAt(k);
+      }
+    } else {
+      for (let k = start; k < i; k++) {
+        const s = single[out[k] as number] as number;
+        if (s !== 0 && (!sparse || keep[out[k] as number] !== 1)) out[k] = s;
+      }
     }
-    parts.push(text.slice(copied, start), out);
-    copied = i;
   }
-  parts.push(text.slice(copied));
-  return parts.join('');
+  return decoder.decode(out);
 }
 
 /**
