@@ -39,12 +39,11 @@ interface Tables {
   /** The simplified form of a character on its own (0: unchanged or not one code unit). */
   single: Uint16Array;
   /**
-   * 1 for characters whose conversion can depend on their neighbours: a phrase converts them
-   * otherwise than `single`, or a variant table (Hong Kong, Taiwan, compatibility) holds them.
+   * `context`: 1 for characters whose conversion can depend on their neighbours (a phrase converts
+   * them otherwise than `single`, or a variant table holds them); `variant`: 1 for characters a
+   * variant table (Hong Kong, Taiwan, compatibility) holds. Built on first use.
    */
-  context: Uint8Array;
-  /** 1 for characters a variant table (Hong Kong, Taiwan, compatibility) holds. */
-  variant: Uint8Array;
+  contexts: () => { context: Uint8Array; variant: Uint8Array };
   /** OpenCC's converter (variants, then phrases and characters), built on first use. */
   convert: (text: string) => string;
   /** Phrases and characters only, for runs with no variant character, built on first use. */
@@ -73,14 +72,52 @@ function load(): Tables {
   if (tables !== undefined) return tables;
   const trad = new Uint8Array(0x10000);
   const single = new Uint16Array(0x10000);
-  const context = new Uint8Array(0x10000);
-  const variant = new Uint8Array(0x10000);
   for (const [from, to] of entries(TSCharacters)) {
     if (from.length !== 1 || to === from) continue;
     const c = from.charCodeAt(0);
     trad[c] = 1;
     if (to.length === 1) single[c] = to.charCodeAt(0);
-    else context[c] = 1;
+  }
+  for (const dict of [HKVariantsRev, TWVariantsRev, CJKCompatibility]) {
+    for (const [from, to] of entries(dict))
+      if (from.length === 1 && from !== to) trad[from.charCodeAt(0)] = 1;
+  }
+  const keep = new Uint8Array(0x10000);
+  for (const ch of readWordList(dataPath('simplified-also.txt')))
+    if (ch.length === 1) keep[ch.charCodeAt(0)] = 1;
+  let converter: ((text: string) => string) | undefined;
+  let phrases: ((text: string) => string) | undefined;
+  let contextTables: { context: Uint8Array; variant: Uint8Array } | undefined;
+  tables = {
+    trad,
+    simp: changedKeys(STCharacters),
+    keep,
+    single,
+    // the phrase and variant tables are read only once some text needs converting
+    contexts: () => (contextTables ??= readContexts(single)),
+    convertPhrases: (text) => {
+      phrases ??= ConverterFactory([TSPhrases, TSCharacters]);
+      return phrases(text);
+    },
+    convert: (text) => {
+      converter ??= ConverterFactory(
+        [CJKCompatibility],
+        [HKVariantsRevPhrases, HKVariantsRev],
+        [TWVariantsRevPhrases, TWVariantsRev],
+        [TSPhrases, TSCharacters],
+      );
+      return converter(text);
+    },
+  };
+  return tables;
+}
+
+/** The `context` and `variant` flags of {@link Tables}. */
+function readContexts(single: Uint16Array): { context: Uint8Array; variant: Uint8Array } {
+  const context = new Uint8Array(0x10000);
+  const variant = new Uint8Array(0x10000);
+  for (const [from, to] of entries(TSCharacters)) {
+    if (from.length === 1 && to !== from && to.length !== 1) context[from.charCodeAt(0)] = 1;
   }
   for (const [from, to] of entries(TSPhrases)) {
     for (let k = 0; k < from.length; k++) {
@@ -102,36 +139,9 @@ function load(): Tables {
         context[from.charCodeAt(k)] = 1;
         variant[from.charCodeAt(k)] = 1;
       }
-      if (from.length === 1) trad[from.charCodeAt(0)] = 1;
     }
   }
-  const keep = new Uint8Array(0x10000);
-  for (const ch of readWordList(dataPath('simplified-also.txt')))
-    if (ch.length === 1) keep[ch.charCodeAt(0)] = 1;
-  let converter: ((text: string) => string) | undefined;
-  let phrases: ((text: string) => string) | undefined;
-  tables = {
-    trad,
-    simp: changedKeys(STCharacters),
-    keep,
-    single,
-    context,
-    variant,
-    convertPhrases: (text) => {
-      phrases ??= ConverterFactory([TSPhrases, TSCharacters]);
-      return phrases(text);
-    },
-    convert: (text) => {
-      converter ??= ConverterFactory(
-        [CJKCompatibility],
-        [HKVariantsRevPhrases, HKVariantsRev],
-        [TWVariantsRevPhrases, TWVariantsRev],
-        [TSPhrases, TSCharacters],
-      );
-      return converter(text);
-    },
-  };
-  return tables;
+  return { context, variant };
 }
 
 function scriptOf(t: number, s: number): Script {
@@ -174,7 +184,8 @@ const decoder = new TextDecoder('utf-16le');
  * and in them the characters standard in simplified text stay as written.
  */
 function convertRuns(text: string, sparse: boolean): string {
-  const { trad, keep, single, context, variant, convert, convertPhrases } = load();
+  const { trad, keep, single, contexts, convert, convertPhrases } = load();
+  const { context, variant } = contexts();
   const n = text.length;
   const out = new Uint16Array(n);
   for (let i = 0; i < n; i++) out[i] = text.charCodeAt(i);
