@@ -264,6 +264,8 @@ function convertHits(
   const changes = table.changes;
   const n = text.length;
   if (hits === 0) return null;
+  let from = first;
+  let kept = keep;
   if (hits * 50 > n) {
     const out = table.convert(text);
     if (out.length === n) {
@@ -271,13 +273,18 @@ function convertHits(
       count(fixes, key, hits);
       return { text: out, map: null };
     }
+    // A conversion changed the length (OpenCC maps a few rare characters, 暐 鉥, outside the
+    // BMP): convert run by run below, still as traditional text, every character included.
+    kept = undefined;
+    from = 0;
   }
+  const simp = kept === undefined ? undefined : scriptTable('traditional').changes;
   const edit = new Edit(text);
   let changed = 0;
-  let i = first;
+  let i = from;
   while (i < n) {
     const code = text.charCodeAt(i);
-    if (changes[code] !== 1 || keep?.has(code)) {
+    if (changes[code] !== 1 || kept?.has(code)) {
       i++;
       continue;
     }
@@ -286,26 +293,73 @@ function convertHits(
     let end = i + 1;
     while (end < n && isIdeograph(text.charCodeAt(end))) end++;
     const piece = text.slice(start, end);
-    let out = table.convert(piece);
-    if (keep !== undefined && out.length === piece.length) {
-      // Sparse hits sit in simplified text: characters standard there stay as written.
-      let kept = '';
-      for (let k = 0; k < piece.length; k++) {
-        const pc = piece.charCodeAt(k);
-        kept += keep.has(pc) ? piece[k] : out[k];
-      }
-      out = kept;
+    // Sparse hits sit in simplified text: characters standard there (於 著 乾 …) stay as written,
+    // unless their own run reads as traditional (no simplified-only character in it).
+    let keepHere = kept;
+    if (simp !== undefined) {
+      let simplifiedOnly = false;
+      for (let k = 0; k < piece.length && !simplifiedOnly; k++)
+        simplifiedOnly = simp[piece.charCodeAt(k)] === 1;
+      if (!simplifiedOnly) keepHere = undefined;
     }
-    if (out !== piece) {
-      edit.keepUntil(start);
-      if (out.length === piece.length) {
-        for (let k = 0; k < out.length; k++) if (out.charCodeAt(k) !== piece.charCodeAt(k)) changed++;
-      } else changed += piece.length;
-      edit.replace(out, start, end);
-      edit.skipTo(end);
-    }
+    changed += convertRun(edit, piece, start, table, keepHere);
     i = end;
   }
   count(fixes, key, changed);
   return changed === 0 ? null : edit.finish();
+}
+
+/**
+ * Converts one run of ideographs at `start` into `edit`; returns how many code units changed.
+ * When the conversion changes the run's length, the characters that convert to something longer
+ * are replaced on their own and the stretches between them by phrase, so the offset map stays
+ * exact around them.
+ */
+function convertRun(
+  edit: Edit,
+  piece: string,
+  start: number,
+  table: ScriptTable,
+  keep: Set<number> | undefined,
+): number {
+  let out = table.convert(piece);
+  if (out.length === piece.length) {
+    if (keep !== undefined) {
+      let kept = '';
+      for (let k = 0; k < piece.length; k++) kept += keep.has(piece.charCodeAt(k)) ? piece[k] : out[k];
+      out = kept;
+    }
+    if (out === piece) return 0;
+    let changed = 0;
+    for (let k = 0; k < out.length; k++) if (out.charCodeAt(k) !== piece.charCodeAt(k)) changed++;
+    edit.keepUntil(start);
+    edit.replace(out, start, start + piece.length);
+    edit.skipTo(start + piece.length);
+    return changed;
+  }
+  let changed = 0;
+  let from = 0;
+  const flush = (to: number): void => {
+    if (to > from) changed += convertRun(edit, piece.slice(from, to), start + from, table, keep);
+  };
+  for (let k = 0; k < piece.length; k++) {
+    const one = table.convert(piece[k] as string);
+    if (one.length !== 1) {
+      flush(k);
+      edit.keepUntil(start + k);
+      edit.replace(one, start + k, start + k + 1);
+      edit.skipTo(start + k + 1);
+      changed++;
+      from = k + 1;
+    }
+  }
+  if (from === 0) {
+    // no single character changes the length: a phrase does; replace the run as a whole
+    edit.keepUntil(start);
+    edit.replace(out, start, start + piece.length);
+    edit.skipTo(start + piece.length);
+    return piece.length;
+  }
+  flush(piece.length);
+  return changed;
 }

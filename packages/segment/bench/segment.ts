@@ -2,8 +2,9 @@
  * Speed of @xinwen/segment on the seed corpus against bare nodejieba, measured in one run.
  *
  * Baseline: `nodejieba.tag` (words + POS, no offsets). Cases: our `segment()` with keywords
- * (everything the pipeline stores) and without (tokens + POS + offsets + sentences, the target
- * of >= 0.8x the baseline), and for reference bare `nodejieba.cut` and @node-rs/jieba's `cut`.
+ * (everything the pipeline stores; target >= 0.8x the baseline) and without (tokens + POS +
+ * offsets + sentences; target >= 1.0x), and for reference bare `nodejieba.cut` and @node-rs/jieba's
+ * `cut`. Timed in CPU time, cases interleaved round by round.
  * nodejieba's dictionary is process-global, so every nodejieba case here runs with our domain
  * dictionary loaded (212 extra words on 349k). Prints RSS after each library is loaded.
  *
@@ -38,6 +39,7 @@ console.log(`RSS after @node-rs/jieba is loaded too: ${mib()}`);
 const results = runBench({
   title: 'segment: seed corpus',
   corpus,
+  clock: 'cpu',
   cases: [
     { name: 'nodejieba.tag', fn: (t) => nodejieba.tag(t), baseline: true },
     { name: 'segment() tokens+POS+offsets+sentences', fn: (t) => withoutKeywords.segment(t) },
@@ -47,7 +49,9 @@ const results = runBench({
   ],
 });
 
-const ratio = results.find((r) => r.name.startsWith('segment() tokens'))?.ratio ?? Number.NaN;
+const ratio = (name: string): number => results.find((r) => r.name === name)?.ratio ?? Number.NaN;
+const bare = ratio('segment() tokens+POS+offsets+sentences');
+const full = ratio('segment() with 10 keywords');
 console.log(
-  `\nsegment() (tokens+POS+offsets+sentences) runs at ${ratio.toFixed(2)}x bare nodejieba.tag (target >= 0.80x): ${ratio >= 0.8 ? 'met' : 'NOT met'}`,
+  `\nsegment() runs at ${bare.toFixed(2)}x bare nodejieba.tag without keywords (target >= 1.0x): ${bare >= 1 ? 'met' : 'NOT met'}; ${full.toFixed(2)}x with keywords (target >= 0.8x): ${full >= 0.8 ? 'met' : 'NOT met'}`,
 );

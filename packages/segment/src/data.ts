@@ -41,6 +41,33 @@ export interface RuleTables {
   newsStopWords: ReadonlySet<string>;
   /** Words of the shipped domain dictionary (preferred as keywords). */
   domainWords: ReadonlySet<string>;
+  /** Measure words cut off a numeral word (data/classifiers.txt). */
+  classifiers: ReadonlySet<string>;
+  /** Numeral + measure words that stay whole (data/numeral-words.txt). */
+  numeralWords: ReadonlySet<string>;
+  /** Words a number stops before (data/number-units.txt). */
+  numberUnits: ReadonlySet<string>;
+  /** Dictionary phrases and the words they are cut into (data/phrases.txt). */
+  phrases: ReadonlyMap<string, readonly string[]>;
+  /** Part-of-speech corrections (data/pos.txt). */
+  posFixes: ReadonlyMap<string, string>;
+}
+
+/** Reads a table: one entry a line, its fields separated by spaces, `#` lines are comments. */
+function readTable(path: string): string[][] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw new XinwenError('invalid_dictionary', `could not read table ${path}`, { cause });
+  }
+  const rows: string[][] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (line.startsWith('#')) continue;
+    const fields = line.split(/\s+/).filter((f) => f !== '');
+    if (fields.length > 0) rows.push(fields);
+  }
+  return rows;
 }
 
 let tables: RuleTables | undefined;
@@ -61,6 +88,15 @@ export function ruleTables(): RuleTables {
         .split('\n')
         .map((line) => line.split(' ')[0] ?? '')
         .filter((w) => w !== ''),
+    ),
+    classifiers: new Set(readWordList(dataPath('classifiers.txt'))),
+    numeralWords: new Set(readWordList(dataPath('numeral-words.txt'))),
+    numberUnits: new Set(readWordList(dataPath('number-units.txt'))),
+    phrases: new Map(
+      readTable(dataPath('phrases.txt')).map((row): [string, string[]] => [row[0] as string, row.slice(1)]),
+    ),
+    posFixes: new Map(
+      readTable(dataPath('pos.txt')).map((row): [string, string] => [row[0] as string, row[1] ?? 'x']),
     ),
   };
   return tables;

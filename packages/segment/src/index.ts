@@ -1,5 +1,5 @@
 export type { KeywordMethod } from './keywords.js';
-export type { Segmenter, SegmenterOptions } from './segmenter.js';
+export type { Segmenter, SegmenterOptions, SegmentResult } from './segmenter.js';
 export { createSegmenter, keywords, segment, tokenize } from './segmenter.js';
 export { splitSentences } from './sentences.js';
 export { segmentStage } from './stage.js';

@@ -170,8 +170,24 @@ export function keywordsFromTokens(
     // they are in this one. TextRank alone favours frequent generic words (产业, 中心).
     for (const [w, v] of a) scores.set(w, v * (0.5 + 0.5 * (b.get(w) ?? 0)));
   }
-  return [...scores]
-    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
-    .slice(0, n)
-    .map(([word, weight]) => ({ word, weight: Math.round(weight * 1e6) / 1e6 }));
+  return topN(scores, n).map(([word, weight]) => ({ word, weight: Math.round(weight * 1e6) / 1e6 }));
+}
+
+/** Orders by weight, highest first, then by word. */
+const before = (x: [string, number], y: [string, number]): boolean =>
+  x[1] > y[1] || (x[1] === y[1] && x[0] < y[0]);
+
+/** The `n` best entries of `scores` in order (a sorted window of n, without sorting all of them). */
+function topN(scores: Map<string, number>, n: number): [string, number][] {
+  const top: [string, number][] = [];
+  for (const entry of scores) {
+    if (top.length === n && !before(entry, top[n - 1] as [string, number])) continue;
+    let k = top.length === n ? n - 1 : top.length;
+    while (k > 0 && before(entry, top[k - 1] as [string, number])) {
+      top[k] = top[k - 1] as [string, number];
+      k--;
+    }
+    top[k] = entry;
+  }
+  return top;
 }

@@ -10,7 +10,7 @@ import { type RuleTables, ruleTables } from './data.js';
 
 /** Single-character words that end a name rather than belong to it (「李庆说」, 「张三在」). */
 const functionChars = new Set(
-  '在说和与及等是的了也都就将对向为从到把被作称率带一表指强介认提要主出会前去来当兼任同于所以由还又再并而但则即给让请已正亲先首随陪'.split(
+  '在说和与及等是的了也都就将对向为从到把被作称率带一表指强介认提要主出会前去来当兼任同于所以由还又再并而但则即给让请已正亲先首随陪摄'.split(
     '',
   ),
 );
@@ -90,15 +90,33 @@ function merge(tokens: readonly Token[], k: number, n: number): Token {
   return { text, pos: 'nr', start: first.start, end: last.end };
 }
 
+const firstsCache = new WeakMap<RuleTables, Uint8Array>();
+
+/** 1 for the first code unit of every surname: most tokens are ruled out by one array read. */
+function surnameFirsts(tables: RuleTables): Uint8Array {
+  let firsts = firstsCache.get(tables);
+  if (firsts === undefined) {
+    firsts = new Uint8Array(0x10000);
+    for (const s of tables.surnames) firsts[s.charCodeAt(0)] = 1;
+    for (const s of tables.compoundSurnames) firsts[s.charCodeAt(0)] = 1;
+    firstsCache.set(tables, firsts);
+  }
+  return firsts;
+}
+
 /** Joins and tags person names (`nr`) in a token list. */
 export function markNames(tokens: readonly Token[], tables: RuleTables = ruleTables()): Token[] {
+  const firsts = surnameFirsts(tables);
   const out: Token[] = [];
   const found = new Set<string>();
   for (let k = 0; k < tokens.length; k++) {
     const token = tokens[k] as Token;
     // cheap checks first: a surname must start the token, and some context must be in reach
     const head = token.text;
-    if (!tables.surnames.has(head[0] ?? '') && !tables.compoundSurnames.has(head.slice(0, 2))) {
+    if (
+      firsts[head.charCodeAt(0)] !== 1 ||
+      (!tables.surnames.has(head[0] ?? '') && !tables.compoundSurnames.has(head.slice(0, 2)))
+    ) {
       out.push(token);
       continue;
     }
@@ -115,7 +133,9 @@ export function markNames(tokens: readonly Token[], tables: RuleTables = ruleTab
     if (n > 0) {
       const after = tokens[k + n];
       const beforeSpeech =
-        after !== undefined && tables.speechVerbs.has(after.text) && isBoundary(prev, tables);
+        after !== undefined &&
+        (tables.speechVerbs.has(after.text) || isCredit(tokens, k + n)) &&
+        isBoundary(prev, tables);
       const lineStart = prev === undefined || (prev.pos === 'x' && prev.text.includes('\n'));
       const interview = lineStart && after !== undefined && (after.text === '：' || after.text === ':');
       if (afterTitle || beforeSpeech || interview) {
@@ -128,16 +148,61 @@ export function markNames(tokens: readonly Token[], tables: RuleTables = ruleTab
     }
     out.push(token);
   }
-  return found.size === 0 ? out : joinKnown(out, found);
+  const joined = found.size === 0 ? out : joinKnown(out, found);
+  return joinDotted(joined);
 }
 
-/** True when a verb of saying or a colon follows within the next three tokens. */
+/** Middle dots that join the parts of a transliterated name: · ・ ‧ •. */
+const nameDots = new Set(['·', '・', '‧', '•']);
+
+/** Tags of the parts of a transliterated name (given name, family name): names and unknown words. */
+const namePartTags = new Set(['nr', 'nrt', 'nrfg', 'x', 'j']);
+
+function isNamePart(token: Token | undefined): token is Token {
+  return token !== undefined && namePartTags.has(token.pos) && hanOnly.test(token.text);
+}
+
+/**
+ * Joins the parts of a transliterated name written with a middle dot (菲德尔·卡斯特罗), when the
+ * words on both sides are names or unknown words; a dot between place names (重庆·台湾周) stays.
+ */
+function joinDotted(tokens: Token[]): Token[] {
+  let k = tokens.findIndex((t) => nameDots.has(t.text));
+  if (k < 0) return tokens;
+  const out: Token[] = tokens.slice(0, k);
+  for (; k < tokens.length; k++) {
+    const token = tokens[k] as Token;
+    const prev = out[out.length - 1];
+    const next = tokens[k + 1];
+    if (nameDots.has(token.text) && isNamePart(prev) && isNamePart(next) && prev.end === token.start) {
+      out[out.length - 1] = {
+        text: prev.text + token.text + next.text,
+        pos: 'nrt',
+        start: prev.start,
+        end: next.end,
+      };
+      k++;
+      continue;
+    }
+    out.push(token);
+  }
+  return out;
+}
+
+/** True when a verb of saying, a colon or a photo credit's 摄 follows within the next three tokens. */
 function cueWithin(tokens: readonly Token[], k: number, tables: RuleTables): boolean {
   for (let j = k + 1; j <= k + 3 && j < tokens.length; j++) {
     const t = (tokens[j] as Token).text;
-    if (tables.speechVerbs.has(t) || t === '：' || t === ':') return true;
+    if (tables.speechVerbs.has(t) || t === '：' || t === ':' || isCredit(tokens, j)) return true;
   }
   return false;
+}
+
+/** True when token `j` is the 摄 ("photographed by") that closes a photo credit: 「（张悦摄）」. */
+function isCredit(tokens: readonly Token[], j: number): boolean {
+  if (tokens[j]?.text !== '摄') return false;
+  const next = tokens[j + 1];
+  return next === undefined || !hanOnly.test(next.text);
 }
 
 /** Joins the names found by context where they occur again without it (「丁中平从…」). */

@@ -131,6 +131,27 @@ function toAsciiDigits(s: string): string {
   return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 }
 
+/** A minus sign: - － − (ASCII hyphen-minus, full-width and U+2212). */
+export function isMinus(c: number): boolean {
+  return c === 0x2d || c === 0xff0d || c === 0x2212;
+}
+
+/**
+ * 时 分 秒 of a clock time directly after a number: 8时 (hours up to 24), then 30分 and 15秒 only
+ * right after an hour or a minute (8时30分), since 分 alone is also a score or a share.
+ */
+export function timeUnitAfter(text: string, numberStart: number, numberEnd: number): boolean {
+  const c = text.charCodeAt(numberEnd);
+  if (c !== 0x65f6 && c !== 0x5206 && c !== 0x79d2) return false; // 时 分 秒
+  const len = numberEnd - numberStart;
+  if (len > 2) return false;
+  for (let i = numberStart; i < numberEnd; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  const value = Number(toAsciiDigits(text.slice(numberStart, numberEnd)));
+  if (c === 0x65f6) return value <= 24;
+  const before = text.charCodeAt(numberStart - 1);
+  return value <= 59 && (c === 0x5206 ? before === 0x65f6 : before === 0x5206);
+}
+
 /** Magnitude characters kept with a number: 2.1万, 108.7亿, 3千. */
 export function isMagnitude(c: number): boolean {
   return c === 0x4e07 || c === 0x4ebf || c === 0x5343 || c === 0x767e || c === 0x5341; // 万 亿 千 百 十
@@ -174,4 +195,32 @@ function chineseValue(s: string): number {
   const tens = ten === 0 ? 1 : digit(s[0]);
   const ones = ten === s.length - 1 ? 0 : digit(s[ten + 1]);
   return tens < 1 || ones < 0 || s.length > ten + 2 ? -1 : tens * 10 + ones;
+}
+
+const numberChars = new Set([...'〇○零一二两三四五六七八九十百千万亿'].map((ch) => ch.charCodeAt(0)));
+
+/** A character of a number in Chinese numerals: 〇 零 一 … 九 两 十 百 千 万 亿. */
+export function isChineseNumeral(c: number): boolean {
+  return numberChars.has(c);
+}
+
+/**
+ * End of the number in Chinese numerals starting at `start` (四千三百一十三, 十三点二九亿, with 点 as
+ * the decimal point between numerals), or `start` when there is none.
+ */
+export function chineseNumberEnd(text: string, start: number): number {
+  let i = start;
+  for (;;) {
+    while (i < text.length && numberChars.has(text.charCodeAt(i))) i++;
+    if (
+      i > start &&
+      text.charCodeAt(i) === 0x70b9 && // 点
+      numberChars.has(text.charCodeAt(i + 1)) &&
+      !text.slice(start, i).includes('点')
+    ) {
+      i++;
+      continue;
+    }
+    return i;
+  }
 }

@@ -7,7 +7,8 @@ import { seed } from './test-seeds.js';
 describe('segment', () => {
   it('returns sentences, tokens and keywords that fit the document model (seed 001)', () => {
     const text = seed('001');
-    const result = segment(text);
+    const { script, ...result } = segment(text);
+    expect(script).toBe('hans');
     expect(SegmentedSchema.parse(result)).toEqual(result);
     expect(result.tokens.map((t) => t.text).join('')).toBe(text);
     expect(result.keywords).toHaveLength(10);
@@ -22,7 +23,7 @@ describe('segment', () => {
 
   it('honours the keywords option and handles empty text', () => {
     expect(segment('市委副书记李明清前往合川区调研。', { keywords: 0 }).keywords).toEqual([]);
-    expect(segment('')).toEqual({ sentences: [], tokens: [], keywords: [] });
+    expect(segment('')).toEqual({ sentences: [], tokens: [], keywords: [], script: 'hans' });
   });
 
   it('can leave names unjoined', () => {

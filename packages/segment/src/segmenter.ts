@@ -1,11 +1,12 @@
 /**
  * The segmenter: tokens with offsets and POS, sentences and keywords for one normalized text.
  */
-import type { Keyword, Segmented, Span, Token } from '@xinwen/core';
+import type { Keyword, Script, Segmented, Span, Token } from '@xinwen/core';
 import { XinwenError } from '@xinwen/core';
 import { type KeywordMethod, keywordsFromTokens } from './keywords.js';
 import { markNames } from './names.js';
 import { splitSentences } from './sentences.js';
+import { simplifiedView } from './simplified-view.js';
 import { tokenizeChunk } from './tokenize-chunk.js';
 import {
   compileDictionary,
@@ -45,12 +46,24 @@ export interface SegmenterOptions {
    * @default true
    */
   names?: boolean;
+  /**
+   * Segment traditional and mixed text on its simplified view (OpenCC), so that it is cut as well
+   * as simplified text; tokens are still slices of the input, in the input's characters.
+   * @default true
+   */
+  simplify?: boolean;
+}
+
+/** What {@link Segmenter.segment} returns: the `segmented` model plus the script of the input. */
+export interface SegmentResult extends Segmented {
+  /** The script of the input text (`hans`, `hant` or `mixed`), as the segmenter saw it. */
+  script: Script;
 }
 
 /** A segmenter built once with its options and reused for many texts. */
 export interface Segmenter {
-  /** Sentences, tokens and keywords of `text`. */
-  segment(text: string): Segmented;
+  /** Sentences, tokens and keywords of `text`, and its script. */
+  segment(text: string): SegmentResult;
   /** Tokens of `text`; their texts joined give `text` back exactly. */
   tokenize(text: string): Token[];
   /** The top `n` keywords of `text`. */
@@ -106,8 +119,10 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
     dictionary = entries.length > 0 ? compileDictionary(entries) : undefined;
   }
 
-  const tokenize = (text: string): Token[] => {
-    checkText(text);
+  const simplify = options.simplify ?? true;
+
+  /** Tokens of text that is already in its simplified view. */
+  const tokenizeView = (text: string): Token[] => {
     const tokens: Token[] = [];
     if (dictionary === undefined) {
       tokenizeChunk(text, 0, tokens, split);
@@ -123,6 +138,36 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
     return names ? markNames(tokens) : tokens;
   };
 
+  /** Tokens of `text` (as the caller wrote it), the view's keyword forms, and the script. */
+  const analyse = (text: string): { tokens: Token[]; viewTokens: Token[]; script: Script } => {
+    checkText(text);
+    if (!simplify) return { tokens: tokenizeView(text), viewTokens: [], script: 'hans' };
+    const view = simplifiedView(text);
+    const viewTokens = tokenizeView(view.text);
+    if (view.text === text) return { tokens: viewTokens, viewTokens: [], script: view.script };
+    const tokens = viewTokens.map((t) => ({ ...t, text: text.slice(t.start, t.end) }));
+    return { tokens, viewTokens, script: view.script };
+  };
+
+  const tokenize = (text: string): Token[] => analyse(text).tokens;
+
+  /**
+   * Keywords are scored on the simplified forms (the IDF table is simplified) and reported in the
+   * caller's characters: the first occurrence's text.
+   */
+  const keywordsOf = (tokens: Token[], viewTokens: Token[], n: number): Keyword[] => {
+    if (viewTokens.length === 0) return keywordsFromTokens(tokens, n, method);
+    const original = new Map<string, string>();
+    for (let k = 0; k < viewTokens.length; k++) {
+      const v = (viewTokens[k] as Token).text;
+      if (!original.has(v)) original.set(v, (tokens[k] as Token).text);
+    }
+    return keywordsFromTokens(viewTokens, n, method).map((kw) => ({
+      word: original.get(kw.word) ?? kw.word,
+      weight: kw.weight,
+    }));
+  };
+
   return {
     tokenize,
     splitSentences(text) {
@@ -130,14 +175,17 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
       return splitSentences(text);
     },
     keywords(text, n = keywordCount) {
-      return keywordsFromTokens(tokenize(text), checkCount(n, 'n'), method);
+      const count = checkCount(n, 'n');
+      const { tokens, viewTokens } = analyse(text);
+      return keywordsOf(tokens, viewTokens, count);
     },
     segment(text) {
-      const tokens = tokenize(text);
+      const { tokens, viewTokens, script } = analyse(text);
       return {
         sentences: splitSentences(text),
         tokens,
-        keywords: keywordsFromTokens(tokens, keywordCount, method),
+        keywords: keywordCount === 0 ? [] : keywordsOf(tokens, viewTokens, keywordCount),
+        script,
       };
     },
   };
@@ -151,7 +199,7 @@ const defaultSegmenter = (): Segmenter => (shared ??= createSegmenter());
  * Without options the shared default segmenter is used.
  * @throws XinwenError `invalid_input` when `text` is not a string.
  */
-export function segment(text: string, options?: SegmenterOptions): Segmented {
+export function segment(text: string, options?: SegmenterOptions): SegmentResult {
   return (options === undefined ? defaultSegmenter() : createSegmenter(options)).segment(text);
 }
 

@@ -102,7 +102,8 @@ describe('numbers and Latin runs', () => {
       '抓紧/v',
       '落地/n',
       '实施/v',
-      '一批/m',
+      '一/m',
+      '批/q',
       '5G/eng',
       '、/w',
       '数据中心/n',
@@ -172,7 +173,7 @@ describe('news vocabulary', () => {
     expect(tagged('市委副书记李明清前往合川区、铜梁区调研。')).toEqual([
       '市委副书记/nnt',
       '李明清/nr',
-      '前往/t',
+      '前往/v',
       '合川区/ns',
       '、/w',
       '铜梁区/ns',
@@ -217,7 +218,7 @@ describe('people and titles', () => {
   });
 
   it('keeps the reporter of a byline after 「记者 」 (seed 001)', () => {
-    expect(tagged('本报讯（新重庆-重庆日报首席记者 周尤）9月4日').slice(4, 10)).toEqual([
+    expect(tagged('本报讯（新重庆-重庆日报首席记者 周尤）9月4日').slice(5, 11)).toEqual([
       '-/w',
       '重庆日报/nt',
       '首席记者/nnt',
@@ -255,5 +256,79 @@ describe('low-evidence compounds', () => {
       '建设',
     ]);
     expect(words('在人民大会堂')).toEqual(['在', '人民大会堂']);
+  });
+});
+
+describe('news error classes', () => {
+  const words = (text: string): string[] => tokenize(text).map((t) => t.text);
+
+  it('keeps clock times whole: 8时, 8时30分, but not a score of 30分', () => {
+    expect(tagged('今天8时30分开幕')).toEqual(['今天/t', '8时/t', '30分/t', '开幕/v']);
+    expect(words('他得了30分')).not.toContain('30分');
+    expect(words('用了5分钟')).toEqual(['用', '了', '5', '分钟']);
+  });
+
+  it('keeps a minus sign with its number, not a hyphen between numbers', () => {
+    expect(words('气温－5～3℃')).toEqual(['气温', '－5', '～', '3', '℃']);
+    expect(words('降至-3.5度')).toContain('-3.5');
+    expect(words('1999-2000年')).toContain('-');
+  });
+
+  it('stops a number before a unit word: 3千瓦, 2000年度, 2月份', () => {
+    expect(words('3千瓦发电机')).toEqual(['3', '千瓦', '发电机']);
+    expect(words('2000年度预算')).toEqual(['2000', '年度', '预算']);
+    expect(tagged('2月份')).toEqual(['2月份/t']);
+  });
+
+  it('cuts a numeral from its measure word, keeping words like 一个 and 百年 whole', () => {
+    expect(tagged('这一年来了一位客人')).toEqual([
+      '这/r',
+      '一/m',
+      '年/q',
+      '来/v',
+      '了/ul',
+      '一/m',
+      '位/q',
+      '客人/n',
+    ]);
+    expect(words('第一次有两个十五届')).toEqual(['第一', '次', '有', '两', '个', '十五', '届']);
+    expect(words('一个百年老店多次获奖')).toEqual(['一个', '百年', '老店', '多次', '获奖']);
+  });
+
+  it('keeps numbers and ordinals in Chinese numerals whole', () => {
+    expect(words('海拔四千三百一十三米')).toEqual(['海拔', '四千三百一十三', '米']);
+    expect(words('第四十八条')).toEqual(['第四十八', '条']);
+  });
+
+  it('cuts source and photo credits: 本报讯, 图为, 张悦摄', () => {
+    expect(words('本报讯 图为新建的大桥')).toEqual(['本报', '讯', ' ', '图', '为', '新建', '的', '大桥']);
+    expect(tagged('（新华社记者张悦摄）')).toEqual([
+      '（/w',
+      '新华社/nt',
+      '记者/n',
+      '张悦/nr',
+      '摄/v',
+      '）/w',
+    ]);
+    expect(words('（王景仁摄）')).toEqual(['（', '王景仁', '摄', '）']);
+    expect(words('他拍摄了照片')).toContain('拍摄');
+  });
+
+  it('joins transliterated names at a middle dot, not place names', () => {
+    expect(words('菲德尔·卡斯特罗会见了他')).toContain('菲德尔·卡斯特罗');
+    expect(words('“重庆·台湾周”开幕')).toContain('·');
+  });
+
+  it('tags verbs of news as verbs: 前往, 会见', () => {
+    expect(tagged('总理会见外宾后前往机场')).toEqual([
+      '总理/n',
+      '会见/v',
+      '外宾/n',
+      '后/f',
+      '前往/v',
+      '机场/n',
+    ]);
+    expect(tagged('花了100元')).toContain('元/q');
+    expect(words('他高兴地说')).toEqual(['他', '高兴', '地', '说']);
   });
 });
