@@ -76,7 +76,11 @@ export function parseAmount(text: string): Amount | undefined {
     const u = unitsValue(ji[2]!);
     const s = step(base);
     const unitStep = s >= 10 ? s / 10 : 1;
-    return { value: clean((base + unitStep) * u), min: clean((base + unitStep) * u), max: clean((base + 9 * unitStep) * u) };
+    return {
+      value: clean((base + unitStep) * u),
+      min: clean((base + unitStep) * u),
+      max: clean((base + 9 * unitStep) * u),
+    };
   }
   // 3000多, 4000余万, 十来万, 3万多.
   const more = /^(.*?)[多余来]([十百千万亿兆kKwW]*)$/.exec(text);

@@ -5,7 +5,13 @@
  * the text (「当天」, 「次日」).
  */
 import type { DateMention, Span } from '@xinwen/core';
-import { contextDayWords, notYearAfterWords, type ParseTimeOptions, parseTimes, type TimePointMention } from './time.js';
+import {
+  contextDayWords,
+  notYearAfterWords,
+  type ParseTimeOptions,
+  parseTimes,
+  type TimePointMention,
+} from './time.js';
 
 /** A date mention with its offsets in the input (`span`, since `end` is the range's last day). */
 export interface DateFound extends DateMention {
@@ -49,7 +55,11 @@ export function parseDates(text: string, options: ParseDatesOptions = {}): DateF
     if (m.kind !== 'date' || m.date === undefined || !isDateMention(m, text)) continue;
     const lead = m.text.length - m.text.trimStart().length;
     const text2 = m.text.trim();
-    const entry: DateFound = { text: text2, date: m.date, span: { start: m.start + lead, end: m.start + lead + text2.length } };
+    const entry: DateFound = {
+      text: text2,
+      date: m.date,
+      span: { start: m.start + lead, end: m.start + lead + text2.length },
+    };
     if (m.endDate !== undefined) entry.end = m.endDate;
     if (m.time !== undefined) entry.time = m.time;
     if (m.endTime !== undefined) entry.endTime = m.endTime;

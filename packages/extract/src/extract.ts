@@ -287,7 +287,10 @@ export const createExtractor: Stage<ExtractInput, ExtractResult, ExtractOptions>
     if (page.date === undefined) {
       year = textYear(text);
       if (year !== undefined) {
-        ctx.warn('year_inferred', `no page date; dates without a year are read as ${year}, the year the text's dates name most`);
+        ctx.warn(
+          'year_inferred',
+          `no page date; dates without a year are read as ${year}, the year the text's dates name most`,
+        );
       }
       const unresolved = unresolvedDates(text, year === undefined ? {} : { year });
       if (unresolved.length > 0) {

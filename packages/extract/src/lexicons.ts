@@ -38,9 +38,13 @@ export function readDataJson<T>(file: string): T {
   try {
     text = readFileSync(url, 'utf8');
   } catch (cause) {
-    throw new XinwenError('invalid_dictionary', `expected data file ${file} beside @xinwen/extract, found none`, {
-      cause,
-    });
+    throw new XinwenError(
+      'invalid_dictionary',
+      `expected data file ${file} beside @xinwen/extract, found none`,
+      {
+        cause,
+      },
+    );
   }
   try {
     return JSON.parse(text) as T;

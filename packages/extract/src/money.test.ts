@@ -223,7 +223,9 @@ describe('parseMoney: table', () => {
         const m = found[0]!;
         expect(m.value).toBeCloseTo(value, 6);
         expect(m.currency).toBe(currency);
-        expect(m.min).toBe(extra?.min ?? (extra?.max !== undefined && extra.approxKind !== 'atMost' ? value : undefined));
+        expect(m.min).toBe(
+          extra?.min ?? (extra?.max !== undefined && extra.approxKind !== 'atMost' ? value : undefined),
+        );
         expect(m.max).toBe(extra?.max);
         expect(m.approxKind).toBe(extra?.approxKind);
         expect(m.approx).toBe(extra?.approxKind !== undefined);
@@ -289,7 +291,9 @@ describe('parseMoney', () => {
   });
 
   it('stores money without offsets in articles', () => {
-    expect(articleMoney('投资2亿元')).toEqual([{ text: '2亿元', value: 200_000_000, currency: 'CNY', approx: false }]);
+    expect(articleMoney('投资2亿元')).toEqual([
+      { text: '2亿元', value: 200_000_000, currency: 'CNY', approx: false },
+    ]);
   });
 
   it.each([[42], [null], [undefined], [{ text: '5元' }]])('throws invalid_input for %s', (bad) => {

@@ -53,7 +53,10 @@ function compile(): Compiled {
 
 function checkText(text: unknown, what: string): asserts text is string {
   if (typeof text !== 'string') {
-    throw new XinwenError('invalid_input', `expected ${what} as a string, found ${text === null ? 'null' : typeof text}`);
+    throw new XinwenError(
+      'invalid_input',
+      `expected ${what} as a string, found ${text === null ? 'null' : typeof text}`,
+    );
   }
 }
 
@@ -115,7 +118,14 @@ function combine(
 }
 
 function toMoney(text: string, start: number, currency: string, built: Built): MoneyMention {
-  const m: MoneyMention = { text, value: built.value, currency, approx: built.approx, start, end: start + text.length };
+  const m: MoneyMention = {
+    text,
+    value: built.value,
+    currency,
+    approx: built.approx,
+    start,
+    end: start + text.length,
+  };
   if (built.kind !== 'exact') m.approxKind = built.kind;
   if (built.min !== undefined && built.min !== built.value) m.min = built.min;
   else if (built.min !== undefined) m.min = built.min;
@@ -147,9 +157,15 @@ export function parseMoney(text: string): MoneyMention[] {
     const unit = g.cur ?? g.loCur;
     const loneChinese = /^[一二两三四五六七八九十]$/.test(g.lo!) && g.hi === undefined;
     if (g.sub === undefined && g.qian === undefined && g.zheng === undefined && g.cur2 === undefined) {
-      if (unit === '元' && (lex.afterYuan.some((w) => next.startsWith(w)) || (loneChinese && han.test(next[0] ?? ''))))
+      if (
+        unit === '元' &&
+        (lex.afterYuan.some((w) => next.startsWith(w)) || (loneChinese && han.test(next[0] ?? '')))
+      )
         continue;
-      if (unit === '块' && (lex.afterKuai.some((w) => next.startsWith(w)) || (han.test(next[0] ?? '') && next[0] !== '的')))
+      if (
+        unit === '块' &&
+        (lex.afterKuai.some((w) => next.startsWith(w)) || (han.test(next[0] ?? '') && next[0] !== '的'))
+      )
         continue;
     }
     if (g.bare !== undefined && unit !== '块') continue;
@@ -158,7 +174,7 @@ export function parseMoney(text: string): MoneyMention[] {
     const currency = named.find((c) => c !== undefined && c !== '') ?? 'CNY';
     const cents =
       (g.jiao ? Number(foldedDigit(g.jiao)) / 10 : 0) +
-      (g.fen1 ?? g.fen2 ? Number(foldedDigit((g.fen1 ?? g.fen2)!)) / 100 : 0) +
+      ((g.fen1 ?? g.fen2) ? Number(foldedDigit((g.fen1 ?? g.fen2)!)) / 100 : 0) +
       (g.bare ? Number(foldedDigit(g.bare)) / 10 : 0);
     const built = combine(
       g.lo!,

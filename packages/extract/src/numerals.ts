@@ -63,7 +63,9 @@ const numeralChar = /[0-9０-９零〇一二两三四五六七八九十百千万
 function nextToNumeral(text: string, at: number): boolean {
   const before = text[at - 1] ?? '';
   const after = text[at + 1] ?? '';
-  return (numeralChar.test(before) || numeralChar.test(after)) && (capitals.test(before) || capitals.test(after));
+  return (
+    (numeralChar.test(before) || numeralChar.test(after)) && (capitals.test(before) || capitals.test(after))
+  );
 }
 
 /** Chinese digit characters and their values (after folding). */
@@ -169,7 +171,8 @@ function section(tokens: Token[]): number {
     zero = false;
   }
   // A digit left after a unit without 零 is one order lower: 三千五 → 3500, 一百二 → 120.
-  if (pending !== undefined) total += lastUnit >= 100 && !zero && pending < 10 ? (pending * lastUnit) / 10 : pending;
+  if (pending !== undefined)
+    total += lastUnit >= 100 && !zero && pending < 10 ? (pending * lastUnit) / 10 : pending;
   return total;
 }
 
@@ -189,7 +192,11 @@ function evaluate(tokens: Token[]): number {
   let unit = biggest;
   const leftValue = left.length === 0 ? 1 : evaluate(left);
   const rest =
-    right.length === 1 && 'n' in right[0]! && right[0].n < 10 && Number.isInteger(right[0].n) && !(left.length === 0)
+    right.length === 1 &&
+    'n' in right[0]! &&
+    right[0].n < 10 &&
+    Number.isInteger(right[0].n) &&
+    !(left.length === 0)
       ? (right[0].n * unit) / 10 // 两万五 → 25000
       : right.length === 0
         ? 0

@@ -15,7 +15,6 @@ import {
   iso,
   lunarMonthDays,
   monthEnd,
-  norm,
   solarTerm,
   valid,
   weekday,
@@ -174,17 +173,21 @@ function compile(): Grammar {
   const durationUnits = alternation(Object.keys(w.durationUnits));
   grammar = {
     w,
-    year: y(String.raw`(\d{4}|\d{2}|[〇零一二三四五六七八九]{2,4})(?:\s?年\s{0,2}|(?=\s*${SEP}\s*(?:\d{4}|\d{2}|[〇零一二三四五六七八九]{2,4})年))(?![代级度轻内来里])`),
+    year: y(
+      String.raw`(\d{4}|\d{2}|[〇零一二三四五六七八九]{2,4})(?:\s?年\s{0,2}|(?=\s*${SEP}\s*(?:\d{4}|\d{2}|[〇零一二三四五六七八九]{2,4})年))(?![代级度轻内来里])`,
+    ),
     relYear: y(`(${alternation(Object.keys(w.relativeYears))})(?!代)`),
     holiday: y(`(${alternation(holidays)})(?:节)?(?:期间|假期|当天|前夕)?`),
     month: y(String.raw`(${N}|正|腊|冬)(?:\s?月份?\s{0,2}|(?=\s*${SEP}\s*${N}月))(?![亮光球饼])`),
     relMonth: y(`(${alternation(Object.keys(w.relativeMonths))})`),
     yearPart: y(`(${alternation(Object.keys(w.yearParts))})`),
     day: y(String.raw`(${N})(?:\s?[日号]|(?=\s*${SEP}\s*${N}[日号]))`),
-    lunarDay: y('(初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)'),
+    lunarDay: y(
+      '(初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)',
+    ),
     monthPart: y(`(${alternation(Object.keys(w.monthParts))})`),
     relDay: y(`(${alternation(Object.keys(w.relativeDays))})`),
-    week: y(`(${weekRel})?(?:个)?(?:周|星期|礼拜)([一二三四五六日天末])?`),
+    week: y(`[（(]?(${weekRel})?(?:个)?(?:周|星期|礼拜)([一二三四五六日天末])?[）)]?`),
     period: y(`(${alternation(Object.keys(w.periodsOfDay))})`),
     clock: y(String.raw`(\d{1,2}):(\d{2})(?::(\d{2}))?`),
     hour: y(String.raw`(${N})(?:[点时](?:钟)?|(?=\s*${SEP}\s*${N}[点时]))`),
@@ -199,9 +202,13 @@ function compile(): Grammar {
     ),
     recurring: y(`每(?:个)?(年|月|周|星期|礼拜|天|日|晚|早|小时)`),
     sep: y(String.raw`\s*(${SEP})\s*`),
-    starts: /[\d零〇一二两三四五六七八九十今明昨前后去上下本这当次翌大来近最过未每农阴正腊冬初周星礼凌清早中午傍晚夜深春夏秋冬元情妇植愚劳青儿建教国平圣端七中重除小立雨惊谷芒处白寒霜Q全半几]/,
+    starts:
+      /[第\d零〇一二两三四五六七八九十今明昨前后去上下本这当次翌大来近最过未每农阴正腊冬初周星礼凌清早中午傍晚夜深春夏秋冬元情妇植愚劳青儿建教国平圣端七中重除小立雨惊谷芒处白寒霜Q全半几]/,
   };
-  for (const h of holidays) for (const ch of h) if (!grammar.starts.test(ch)) grammar.starts = new RegExp(`${grammar.starts.source.slice(0, -1)}${ch}]`);
+  for (const h of holidays)
+    for (const ch of h)
+      if (!grammar.starts.test(ch))
+        grammar.starts = new RegExp(`${grammar.starts.source.slice(0, -1)}${ch}]`);
   return grammar;
 }
 
@@ -253,35 +260,39 @@ function readChain(s: string, i: number, g: Grammar, loose = false): { f: Fields
   const f: Fields = {};
   let p = i;
   let any = false;
-  let r: RegExpExecArray | null;
+  let r = null as RegExpExecArray | null;
+  const hit = (re: RegExp, pos: number): boolean => {
+    r = at(re, s, pos);
+    return r !== null;
+  };
   // Year.
-  if ((r = at(g.year, s, p))) {
-    const digits = r[1]!;
+  if (hit(g.year, p)) {
+    const digits = r![1]!;
     const value = num(digits);
     if (digits.length === 4 && value >= 1000 && value <= 2999) {
       f.y = value;
-    } else if (digits.length === 2 && at(g.month, s, r.index + r[0].length)) {
+    } else if (digits.length === 2 && at(g.month, s, r!.index + r![0].length)) {
       // 「15年3月」 is 2015; 「30年」 alone is thirty years.
       f.y = value;
       f.twoDigitYear = true;
     }
     if (f.y !== undefined) {
-      p = r.index + r[0].length;
+      p = r!.index + r![0].length;
       any = true;
     }
-  } else if ((r = at(g.relYear, s, p))) {
-    f.yRel = g.w.relativeYears[r[1]!]!;
-    p = r.index + r[0].length;
+  } else if (hit(g.relYear, p)) {
+    f.yRel = g.w.relativeYears[r![1]!]!;
+    p = r!.index + r![0].length;
     any = true;
   }
   // A holiday or solar term, or a part of the year.
-  if ((r = at(g.holiday, s, p))) {
-    f.holiday = r[0];
-    return { f, end: r.index + r[0].length };
+  if (hit(g.holiday, p) && !/[月日号点时年\d万亿千百十个周岁届次%]/.test(s[r!.index + r![0].length] ?? '')) {
+    f.holiday = r![0];
+    return { f, end: r!.index + r![0].length };
   }
-  if ((r = at(g.yearPart, s, p)) && (any || !/^(?:全年|一年)$/.test(r[1]!))) {
-    f.yearPart = g.w.yearParts[r[1]!]!;
-    return { f, end: r.index + r[0].length };
+  if (hit(g.yearPart, p) && (any || !/^(?:全年|一年)$/.test(r![1]!))) {
+    f.yearPart = g.w.yearParts[r![1]!]!;
+    return { f, end: r!.index + r![0].length };
   }
   // Month.
   let q = p;
@@ -291,94 +302,106 @@ function readChain(s: string, i: number, g: Grammar, loose = false): { f: Fields
     f.lunar = true;
     q = lunar.lastIndex;
   }
-  if ((r = at(g.month, s, q))) {
-    const word = r[1]!;
-    const m = g.w.lunarMonths[word] !== undefined && /[正腊冬]/.test(word) ? g.w.lunarMonths[word]! : num(word);
+  if (hit(g.month, q)) {
+    const word = r![1]!;
+    const m =
+      g.w.lunarMonths[word] !== undefined && /[正腊冬]/.test(word) ? g.w.lunarMonths[word]! : num(word);
     if (/[正腊冬]/.test(word)) f.lunar = true;
     if (m >= 1 && m <= 12) {
       f.m = m;
-      p = r.index + r[0].length;
+      p = r!.index + r![0].length;
       any = true;
     }
-  } else if (!f.lunar && (r = at(g.relMonth, s, p))) {
-    f.mRel = g.w.relativeMonths[r[1]!]!;
-    p = r.index + r[0].length;
+  } else if (!f.lunar && hit(g.relMonth, p)) {
+    f.mRel = g.w.relativeMonths[r![1]!]!;
+    p = r!.index + r![0].length;
     any = true;
   }
   if (f.lunar && f.m === undefined) delete f.lunar;
   // Day.
   if (f.m !== undefined || f.mRel !== undefined) {
-    if (f.lunar && (r = at(g.lunarDay, s, p))) {
-      f.d = lunarDay(r[1]!);
-      p = r.index + r[0].length;
-    } else if ((r = at(g.day, s, p))) {
-      const d = num(r[1]!);
+    if (f.lunar && hit(g.lunarDay, p)) {
+      f.d = lunarDay(r![1]!);
+      p = r!.index + r![0].length;
+    } else if (hit(g.day, p)) {
+      const d = num(r![1]!);
       if (d >= 1 && d <= 31) {
         f.d = d;
-        p = r.index + r[0].length;
+        p = r!.index + r![0].length;
       }
-    } else if ((r = at(g.monthPart, s, p))) {
-      const part = r[1]!;
+    } else if (hit(g.monthPart, p)) {
+      const part = r![1]!;
       // 初, 中, 底, 末 only right after 月 (「3月中」, not 「3月中国」).
       if (part.length > 1 || !/[\p{Script=Han}]/u.test(s[p + 1] ?? '') || part === '底' || part === '末') {
         if (!(part === '中' && /[\p{Script=Han}]/u.test(s[p + 1] ?? ''))) {
           f.monthPart = g.w.monthParts[part]!;
-          p = r.index + r[0].length;
+          p = r!.index + r![0].length;
         }
       }
     }
-  } else if (!any && (r = at(g.day, s, p))) {
-    const d = num(r[1]!);
-    const after = s[r.index + r[0].length] ?? '';
-    if (d >= 1 && d <= 31 && (loose || !/\p{Script=Han}/u.test(after) || /[上下晚凌早中电起至到前后晨夜午]/.test(after))) {
+  } else if (!any && hit(g.day, p)) {
+    const d = num(r![1]!);
+    const after = s[r!.index + r![0].length] ?? '';
+    if (
+      d >= 1 &&
+      d <= 31 &&
+      (loose || !/\p{Script=Han}/u.test(after) || /[上下晚凌早中电起至到前后晨夜午]/.test(after))
+    ) {
       f.d = d;
-      p = r.index + r[0].length;
+      p = r!.index + r![0].length;
       any = true;
     }
   }
   if (f.lunar && f.d === undefined && f.m === undefined) return undefined;
   // Relative day word.
-  if (!any && (r = at(g.relDay, s, p))) {
-    f.dRel = g.w.relativeDays[r[1]!]!;
-    f.dayWord = r[1]!;
-    const period = g.w.dayWordPeriods[r[1]!];
+  if (!any && hit(g.relDay, p)) {
+    f.dRel = g.w.relativeDays[r![1]!]!;
+    f.dayWord = r![1]!;
+    const period = g.w.dayWordPeriods[r![1]!];
     if (period !== undefined) f.period = period;
-    p = r.index + r[0].length;
+    p = r!.index + r![0].length;
     any = true;
   }
   // Week and weekday.
   const pw = skipSpace(s, p);
-  if ((r = at(g.week, s, pw)) && (r[1] !== undefined || r[2] !== undefined)) {
-    if (r[1] !== undefined) f.weekRel = g.w.relativeWeeks[r[1]]!;
-    if (r[2] === '末') f.weekend = true;
-    else if (r[2] !== undefined) f.weekday = g.w.weekdays[r[2]]!;
+  if (hit(g.week, pw) && (r![1] !== undefined || r![2] !== undefined)) {
+    if (r![1] !== undefined) f.weekRel = g.w.relativeWeeks[r![1]]!;
+    if (r![2] === '末') f.weekend = true;
+    else if (r![2] !== undefined) f.weekday = g.w.weekdays[r![2]]!;
     // 「下周」 with nothing before it is next week; after a day it only names the weekday.
     if (f.weekRel !== undefined || f.weekday !== undefined || f.weekend) {
-      p = r.index + r[0].length;
+      p = r!.index + r![0].length;
       any = true;
     }
   }
   // Time of day.
   const pt = skipSpace(s, p);
   let tp = pt;
-  if (f.period === undefined && (r = at(g.period, s, tp))) {
-    f.period = r[1]!;
-    tp = r.index + r[0].length;
+  if (f.period === undefined && hit(g.period, tp)) {
+    f.period = r![1]!;
+    tp = r!.index + r![0].length;
   }
-  if ((r = at(g.clock, s, tp))) {
-    f.hour = Number(r[1]);
-    f.minute = Number(r[2]);
-    if (r[3] !== undefined) f.second = Number(r[3]);
-    tp = r.index + r[0].length;
-  } else if ((r = at(g.hour, s, tp))) {
-    const h = num(r[1]!);
+  if (hit(g.clock, tp)) {
+    f.hour = Number(r![1]);
+    f.minute = Number(r![2]);
+    if (r![3] !== undefined) f.second = Number(r![3]);
+    tp = r!.index + r![0].length;
+  } else if (hit(g.hour, tp)) {
+    const h = num(r![1]!);
     if (h >= 0 && h <= 24) {
       f.hour = h;
-      tp = r.index + r[0].length;
-      const mr = /[点时]$/.test(r[0]) || /钟$/.test(r[0]) ? at(g.minute, s, tp) : null;
+      tp = r!.index + r![0].length;
+      const mr = /[点时]$/.test(r![0]) || /钟$/.test(r![0]) ? at(g.minute, s, tp) : null;
       if (mr) {
         const mtext = mr[1]!;
-        const minute = mtext === '半' ? 30 : mtext === '一刻' ? 15 : mtext === '三刻' ? 45 : num(mtext.replace(/分钟?$/, ''));
+        const minute =
+          mtext === '半'
+            ? 30
+            : mtext === '一刻'
+              ? 15
+              : mtext === '三刻'
+                ? 45
+                : num(mtext.replace(/分钟?$/, ''));
         if (minute >= 0 && minute < 60 && (/分|半|刻/.test(mtext) || !/^\d$/.test(mtext) || true)) {
           f.minute = minute;
           tp = mr.index + mr[0].length;
@@ -432,7 +455,10 @@ interface Context {
 
 const periodEnd = (h: number): [number, number] => (h >= 24 ? [23, 59] : [h, 0]);
 
-function clockOf(f: Fields, g: Grammar): { time?: [number, number]; endTime?: [number, number]; dayShift: number } {
+function clockOf(
+  f: Fields,
+  g: Grammar,
+): { time?: [number, number]; endTime?: [number, number]; dayShift: number } {
   if (f.hour === undefined) {
     if (f.period === undefined) return { dayShift: 0 };
     const [a, b] = g.w.periodsOfDay[f.period]!;
@@ -467,10 +493,18 @@ function yearOf(f: Fields, c: Context): number | undefined {
 function holidayDays(name: string, y: number, g: Grammar): [Ymd, Ymd] | undefined {
   const base = name.replace(/(?:期间|假期|当天|前夕)$/, '');
   const span = g.w.holidaySpans[name] ?? g.w.holidaySpans[base];
-  if (span) return [[y, span[0], span[1]], [y, span[2], span[3]]];
+  if (span)
+    return [
+      [y, span[0], span[1]],
+      [y, span[2], span[3]],
+    ];
   const key = g.w.solarHolidays[base] ? base : base.replace(/节$/, '');
   const solar = g.w.solarHolidays[key] ?? g.w.solarHolidays[base];
-  if (solar) return [[y, solar[0], solar[1]], [y, solar[0], solar[1]]];
+  if (solar)
+    return [
+      [y, solar[0], solar[1]],
+      [y, solar[0], solar[1]],
+    ];
   const lunarKey = g.w.lunarHolidays[base] ? base : base.replace(/节$/, '');
   const lunar = g.w.lunarHolidays[lunarKey];
   if (lunar) {
@@ -489,7 +523,9 @@ function shiftBy(ref: Ymd, n: number, unit: keyof Duration): Ymd {
     case 'years':
       return addMonths(ref, Math.round(n * 12));
     case 'months':
-      return Number.isInteger(n) ? addMonths(ref, n) : addDays(addMonths(ref, Math.trunc(n)), Math.round((n % 1) * 30));
+      return Number.isInteger(n)
+        ? addMonths(ref, n)
+        : addDays(addMonths(ref, Math.trunc(n)), Math.round((n % 1) * 30));
     case 'weeks':
       return addDays(ref, Math.round(n * 7));
     case 'days':
@@ -509,7 +545,9 @@ function resolve(f: Fields, c: Context, g: Grammar): Resolved {
     f.weekRel !== undefined ||
     f.shift !== undefined ||
     f.window !== undefined ||
-    (f.y === undefined && f.yRel === undefined && (f.m !== undefined || f.d !== undefined || f.holiday !== undefined || f.yearPart !== undefined)) ||
+    (f.y === undefined &&
+      f.yRel === undefined &&
+      (f.m !== undefined || f.d !== undefined || f.holiday !== undefined || f.yearPart !== undefined)) ||
     (f.weekday !== undefined && f.d === undefined);
   const out: Resolved = { relative, span: false };
   const ref = c.ref;
@@ -537,7 +575,10 @@ function resolve(f: Fields, c: Context, g: Grammar): Resolved {
     }
   } else if (f.dRel !== undefined && f.m === undefined) {
     if (ref) setDay(addDays(ref, f.dRel));
-  } else if (f.weekRel !== undefined || ((f.weekday !== undefined || f.weekend) && f.d === undefined && f.m === undefined)) {
+  } else if (
+    f.weekRel !== undefined ||
+    ((f.weekday !== undefined || f.weekend) && f.d === undefined && f.m === undefined)
+  ) {
     if (ref) {
       const monday = addDays(ref, 1 - weekday(ref) + 7 * (f.weekRel ?? 0));
       if (f.weekend) setDay(addDays(monday, 5), addDays(monday, 6));
@@ -634,35 +675,53 @@ function readReference(reference: unknown): Ymd | undefined {
   let m: number;
   let d: number;
   if (reference instanceof Date) {
-    if (Number.isNaN(reference.getTime())) throw new XinwenError('invalid_input', 'expected reference as a valid Date, found an invalid Date');
+    if (Number.isNaN(reference.getTime()))
+      throw new XinwenError('invalid_input', 'expected reference as a valid Date, found an invalid Date');
     y = reference.getUTCFullYear();
     m = reference.getUTCMonth() + 1;
     d = reference.getUTCDate();
   } else if (typeof reference === 'string') {
     const r = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(reference.trim());
-    if (!r) throw new XinwenError('invalid_input', `expected reference as YYYY-MM-DD, found ${JSON.stringify(reference)}`);
+    if (!r)
+      throw new XinwenError(
+        'invalid_input',
+        `expected reference as YYYY-MM-DD, found ${JSON.stringify(reference)}`,
+      );
     y = Number(r[1]);
     m = Number(r[2]);
     d = Number(r[3]);
   } else {
-    throw new XinwenError('invalid_input', `expected reference as a YYYY-MM-DD string or a Date, found ${reference === null ? 'null' : typeof reference}`);
+    throw new XinwenError(
+      'invalid_input',
+      `expected reference as a YYYY-MM-DD string or a Date, found ${reference === null ? 'null' : typeof reference}`,
+    );
   }
-  if (!valid([y, m, d])) throw new XinwenError('invalid_input', `expected reference as a real day, found ${String(reference)}`);
+  if (!valid([y, m, d]))
+    throw new XinwenError('invalid_input', `expected reference as a real day, found ${String(reference)}`);
   return [y, m, d];
 }
 
 function checkOptions(text: unknown, options: unknown): { ref?: Ymd; year?: number } {
   if (typeof text !== 'string') {
-    throw new XinwenError('invalid_input', `expected text as a string, found ${text === null ? 'null' : typeof text}`);
+    throw new XinwenError(
+      'invalid_input',
+      `expected text as a string, found ${text === null ? 'null' : typeof text}`,
+    );
   }
   if (options === undefined) return {};
   if (typeof options !== 'object' || options === null) {
-    throw new XinwenError('invalid_input', `expected options as an object, found ${options === null ? 'null' : typeof options}`);
+    throw new XinwenError(
+      'invalid_input',
+      `expected options as an object, found ${options === null ? 'null' : typeof options}`,
+    );
   }
   const o = options as ParseTimeOptions;
   const ref = readReference(o.reference);
   if (o.year !== undefined && (!Number.isInteger(o.year) || o.year < 1 || o.year > 9999)) {
-    throw new XinwenError('invalid_input', `expected year as a whole number from 1 to 9999, found ${String(o.year)}`);
+    throw new XinwenError(
+      'invalid_input',
+      `expected year as a whole number from 1 to 9999, found ${String(o.year)}`,
+    );
   }
   return { ...(ref ? { ref } : {}), ...(o.year !== undefined ? { year: o.year } : {}) };
 }
@@ -682,7 +741,13 @@ function readShift(s: string, i: number, g: Grammar): Raw | undefined {
   const [, lead, count, , more1, unitWord, half, more2, tail] = r;
   const unit = g.w.durationUnits[unitWord!]!;
   // 「3月」, 「5日」 are a month and a day; 「2019年」 a year.
-  if ((unitWord === '月' || unitWord === '日') && r[3] === undefined && tail === undefined && lead === undefined) return undefined;
+  if (
+    (unitWord === '月' || unitWord === '日') &&
+    r[3] === undefined &&
+    tail === undefined &&
+    lead === undefined
+  )
+    return undefined;
   if (unitWord === '年' && /^\d{4}$/.test(count!)) return undefined;
   let n = count === '半' ? 0.5 : count === '几' ? 3 : num(count!);
   if (Number.isNaN(n)) return undefined;
@@ -714,7 +779,15 @@ function readRecurring(s: string, i: number, g: Grammar): Raw | undefined {
   if (!r) return undefined;
   const unit = r[1]!;
   const every: RecurringMention['every'] =
-    unit === '年' ? 'year' : unit === '月' ? 'month' : /周|星期|礼拜/.test(unit) ? 'week' : unit === '小时' ? 'hour' : 'day';
+    unit === '年'
+      ? 'year'
+      : unit === '月'
+        ? 'month'
+        : /周|星期|礼拜/.test(unit)
+          ? 'week'
+          : unit === '小时'
+            ? 'hour'
+            : 'day';
   const rec: Omit<RecurringMention, 'text' | 'start' | 'end'> = { kind: 'recurring', every };
   let p = r.index + r[0].length;
   if (every === 'week') {
@@ -744,7 +817,9 @@ function readNumeric(s: string, i: number, g: Grammar): Raw | undefined {
   let r = at(g.numeric, s, i);
   if (r) {
     const f: Fields =
-      r[1] !== undefined ? { y: Number(r[1]), m: Number(r[3]), d: Number(r[4]) } : { y: Number(r[8]), m: Number(r[9]), d: Number(r[10]) };
+      r[1] !== undefined
+        ? { y: Number(r[1]), m: Number(r[3]), d: Number(r[4]) }
+        : { y: Number(r[8]), m: Number(r[9]), d: Number(r[10]) };
     const h = r[5] ?? r[11];
     if (h !== undefined) {
       f.hour = Number(h);
@@ -792,11 +867,18 @@ function scan(s: string, g: Grammar): Raw[] {
     if (raw.f && !raw.f.shift && !raw.f.window) {
       const sep = at(g.sep, s, raw.end);
       if (sep) {
-        const second = readNumeric(s, sep.index + sep[0].length, g) ?? (() => {
-          const c = readChain(s, sep.index + sep[0].length, g, true);
-          return c ? { start: sep.index + sep[0].length, end: c.end, f: c.f } : undefined;
-        })();
-        if (second?.f && (sep[1] !== '、' || sameShape(raw.f, second.f))) {
+        const second =
+          readNumeric(s, sep.index + sep[0].length, g) ??
+          (() => {
+            const c = readChain(s, sep.index + sep[0].length, g, true);
+            return c ? { start: sep.index + sep[0].length, end: c.end, f: c.f } : undefined;
+          })();
+        const partOnly =
+          !second && raw.f.monthPart !== undefined ? at(g.monthPart, s, sep.index + sep[0].length) : null;
+        if (partOnly) {
+          raw.to = { ...raw.f, monthPart: g.w.monthParts[partOnly[1]!]! };
+          raw.end = partOnly.index + partOnly[0].length;
+        } else if (second?.f && (sep[1] !== '、' || sameShape(raw.f, second.f))) {
           raw.to = inherit(raw.f, second.f);
           raw.end = second.end;
         }
@@ -834,7 +916,29 @@ function finish(text: string, raws: Raw[], ctx: { ref?: Ymd; year?: number }, g:
     if (ctx.year !== undefined) c.fallbackYear = ctx.year;
     if (lineYear && lineYear.line === line) c.lineYear = lineYear.year;
     const a = resolve(f, c, g);
-    const b = raw.to ? resolve(raw.to, c, g) : undefined;
+    let b = raw.to ? resolve(raw.to, c, g) : undefined;
+    // 「12月30日至1月2日」: a second half without a year that falls before the first is in the next year.
+    if (
+      raw.to &&
+      b?.start &&
+      a.start &&
+      iso(b.start) < iso(a.start) &&
+      raw.to.y === undefined &&
+      raw.to.yRel === undefined &&
+      raw.to.m !== undefined &&
+      f.m !== undefined &&
+      raw.to.m < f.m
+    ) {
+      b = resolve(
+        {
+          ...raw.to,
+          ...(f.y !== undefined && !f.twoDigitYear ? { y: f.y + 1 } : {}),
+          ...(f.y === undefined ? { yRel: (f.yRel ?? 0) + 1 } : {}),
+        },
+        c,
+        g,
+      );
+    }
     if (f.y !== undefined && !f.twoDigitYear) lineYear = { year: f.y, line };
     const m: TimePointMention = {
       kind: 'date',
@@ -845,7 +949,8 @@ function finish(text: string, raws: Raw[], ctx: { ref?: Ymd; year?: number }, g:
       precision: precisionOf(raw.to ?? f),
     };
     if (f.window) m.window = true;
-    if (f.y === undefined && f.yRel === undefined && c.lineYear !== undefined && !a.relative) m.relative = false;
+    if (f.y === undefined && f.yRel === undefined && c.lineYear !== undefined && !a.relative)
+      m.relative = false;
     if (a.start) {
       const end = b ? (b.end ?? b.start) : a.end;
       if (b && !end) {
@@ -921,7 +1026,6 @@ export function parseTime(expression: string, options?: ParseTimeOptions): TimeM
 export function contextDayWords(): string[] {
   return compile().w.contextDays;
 }
-
 
 /** Characters after a four-digit number that make it a count, not a year. */
 export function notYearAfterWords(): string {
