@@ -108,6 +108,12 @@ const table: Record<string, Row[]> = {
     ['三十块钱', 30, 'CNY'],
     ['12元8角', 12.8, 'CNY'],
     ['二十五元五角', 25.5, 'CNY'],
+    ['五角钱', 0.5, 'CNY'],
+    ['两毛钱', 0.2, 'CNY'],
+    ['5毛', 0.5, 'CNY'],
+    ['8分钱', 0.08, 'CNY'],
+    ['三毛五', 0.35, 'CNY'],
+    ['不到5毛钱', 0.5, 'CNY', { max: 0.5, approxKind: 'atMost' }],
   ],
   'currencies after the amount': [
     ['300美元', 300, 'USD'],
@@ -286,8 +292,13 @@ describe('parseMoney', () => {
     '增长3.5%，共300人',
     '统一元素，单元测试',
     '五块砖头',
+    '长三角一体化，三角形',
   ])('takes nothing in 「%s」 for money', (text) => {
     expect(parseMoney(text)).toEqual([]);
+  });
+
+  it('ends an amount at 元 when a count follows', () => {
+    expect(parseMoney('原本600元一斤的价格').map((m) => [m.text, m.value])).toEqual([['600元', 600]]);
   });
 
   it('stores money without offsets in articles', () => {

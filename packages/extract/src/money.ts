@@ -23,6 +23,7 @@ const sep = '(?:至|到|——|[-~—–－]|或)';
 interface Compiled {
   re: RegExp;
   whole: RegExp;
+  cents: RegExp;
 }
 let compiled: Compiled | undefined;
 
@@ -44,6 +45,11 @@ function compile(): Compiled {
   const start = `(?=[0-9.${[...firsts].join('')}从数几上零〇一二两三四五六七八九十百千万亿])`;
   compiled = {
     re: new RegExp(start + src, 'g'),
+    // 「五角钱」, 「两毛五」, 「8分钱」: amounts under one yuan.
+    cents: new RegExp(
+      String.raw`(?<ab>${before})?(?:(?<jiao>${D}|十)(?<jiaoUnit>[角毛])(?:零?(?<fen>${D})(?<fenUnit>分)?(?![0-9十百千万亿]))?|(?<fenOnly>${D})分(?=钱))(?<qian>钱)?`,
+      'g',
+    ),
     whole: new RegExp(
       `^(?<ab>${before})?(?<lo>${amountPattern})(?:${sep}(?<hi>${amountPattern}))?(?<aa>${after})?$`,
     ),
@@ -149,12 +155,17 @@ export function parseMoney(text: string): MoneyMention[] {
   const folded = foldNumerals(text);
   const out: MoneyMention[] = [];
   for (const m of folded.matchAll(re)) {
-    const g = m.groups!;
+    const g: Record<string, string | undefined> = { ...m.groups };
     const currencyWords = [g.pre, g.pre2, g.loCur, g.cur, g.cur2].filter((w): w is string => w !== undefined);
     if (currencyWords.length === 0) continue;
-    const end = m.index + m[0].length;
-    const next = folded.slice(end, end + 2);
     const unit = g.cur ?? g.loCur;
+    let end = m.index + m[0].length;
+    if (g.bare !== undefined && unit !== '块') {
+      // 「600元一斤」: a digit after 元 is not its 角; the amount ends at 元.
+      end = m.index + m[0].lastIndexOf(g.sub!);
+      for (const k of ['sub', 'bare', 'qian', 'zheng', 'cur2', 'aa']) g[k] = undefined;
+    }
+    const next = folded.slice(end, end + 2);
     const loneChinese = /^[一二两三四五六七八九十]$/.test(g.lo!) && g.hi === undefined;
     if (g.sub === undefined && g.qian === undefined && g.zheng === undefined && g.cur2 === undefined) {
       if (
@@ -168,7 +179,6 @@ export function parseMoney(text: string): MoneyMention[] {
       )
         continue;
     }
-    if (g.bare !== undefined && unit !== '块') continue;
     // The currency: a named one (before or after) wins over 元 and 块.
     const named = [g.cur2, g.cur, g.loCur, g.pre2, g.pre].map((w) => (w ? lex.currency.get(w) : undefined));
     const currency = named.find((c) => c !== undefined && c !== '') ?? 'CNY';
@@ -187,6 +197,29 @@ export function parseMoney(text: string): MoneyMention[] {
     if (!built) continue;
     out.push(toMoney(text.slice(m.index, end), m.index, currency, built));
   }
+  for (const m of folded.matchAll(compile().cents)) {
+    const g = m.groups!;
+    const end = m.index + m[0].length;
+    const alone = folded.trim() === m[0];
+    // 「长三角一体化」 is no money: a bare digit after 角 needs 分, and 角 alone needs 钱.
+    if (g.fen !== undefined && g.fenUnit === undefined && g.jiaoUnit === '角') continue;
+    if (g.qian === undefined && g.fen === undefined && !alone) continue;
+    if (out.some((o) => o.start < end && m.index < o.end)) continue;
+    const cents =
+      (g.jiao ? (g.jiao === '十' ? 10 : foldedDigit(g.jiao)) / 10 : 0) +
+      (g.fen ? foldedDigit(g.fen) / 100 : 0) +
+      (g.fenOnly ? foldedDigit(g.fenOnly) / 100 : 0);
+    const kind = g.ab ? lex.approxBefore.get(g.ab) : undefined;
+    const built: Built = {
+      value: Number(cents.toFixed(2)),
+      kind: kind ?? 'exact',
+      approx: kind !== undefined,
+    };
+    if (kind === 'atLeast') built.min = built.value;
+    if (kind === 'atMost') built.max = built.value;
+    out.push(toMoney(text.slice(m.index, end), m.index, 'CNY', built));
+  }
+  out.sort((a, b) => a.start - b.start);
   if (out.length === 0) {
     const trimmed = folded.trim();
     const w = whole.exec(trimmed);

@@ -126,10 +126,16 @@ interface Words {
   durationUnits: Record<string, keyof Duration>;
   contextDays: string[];
   notYearAfter: string;
+  relativeQuarters: Record<string, number>;
+  relativeCenturies: Record<string, number>;
+  dayPairs: Record<string, [number, number]>;
 }
 
 interface Grammar {
   w: Words;
+  era: RegExp;
+  relQuarter: RegExp;
+  dayPair: RegExp;
   year: RegExp;
   relYear: RegExp;
   holiday: RegExp;
@@ -173,6 +179,11 @@ function compile(): Grammar {
   const durationUnits = alternation(Object.keys(w.durationUnits));
   grammar = {
     w,
+    era: y(
+      `(?:(${alternation(Object.keys(w.relativeCenturies))})|(\\d{1,2}|[一二三四五六七八九十]{1,3})世纪)?(?:(\\d0|[一二三四五六七八九]十)年代)?`,
+    ),
+    relQuarter: y(`(${alternation(Object.keys(w.relativeQuarters))})`),
+    dayPair: y(`(${alternation(Object.keys(w.dayPairs))})`),
     year: y(
       String.raw`(\d{4}|\d{2}|[〇零一二三四五六七八九]{2,4})(?:\s?年\s{0,2}|(?=\s*${SEP}\s*(?:\d{4}|\d{2}|[〇零一二三四五六七八九]{2,4})年))(?![代级度轻内来里])`,
     ),
@@ -198,7 +209,7 @@ function compile(): Grammar {
     ),
     compact: y(String.raw`(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)`),
     shift: y(
-      String.raw`(近|最近|过去|未来|今后|前|后)?(\d+|[零〇一二两三四五六七八九十百]+|半|几)(个)?(多)?(${durationUnits})(半)?(多)?(以前|以后|之前|之后|前|后|以来|内|之内)?`,
+      String.raw`(近|最近|过去|未来|今后|前|后)?(\d+|[零〇一二两三四五六七八九十百]+|半|几)(个)?(多)?(${durationUnits})(半)?(多)?(以前|以后|之前|之后|前|后|以来|来(?![到自看说])|内|之内)?`,
     ),
     recurring: y(`每(?:个)?(年|月|周|星期|礼拜|天|日|晚|早|小时)`),
     sep: y(String.raw`\s*(${SEP})\s*`),
@@ -234,6 +245,12 @@ interface Fields {
   minute?: number;
   second?: number;
   shift?: { n: number; unit: keyof Duration; dir: number };
+  /** 「90年代」, 「21世纪」: whole years from, to. */
+  era?: [number, number];
+  /** 「上季度」: quarters from the reference's. */
+  quarterRel?: number;
+  /** 「今明两天」: days from the reference, from and to. */
+  dayPair?: [number, number];
   window?: { n: number; unit: keyof Duration; kind: string };
 }
 
@@ -260,6 +277,16 @@ function readChain(s: string, i: number, g: Grammar, loose = false): { f: Fields
   const f: Fields = {};
   let p = i;
   let any = false;
+  const era = at(g.era, s, p);
+  if (era && era[0] !== '' && (era[3] !== undefined || era[1] !== undefined || era[2] !== undefined)) {
+    const years = eraYears(era[1], era[2], era[3], g);
+    if (years) return { f: { era: years }, end: era.index + era[0].length };
+  }
+  const quarter = at(g.relQuarter, s, p);
+  if (quarter)
+    return { f: { quarterRel: g.w.relativeQuarters[quarter[1]!]! }, end: quarter.index + quarter[0].length };
+  const pair = at(g.dayPair, s, p);
+  if (pair) return { f: { dayPair: g.w.dayPairs[pair[1]!]! }, end: pair.index + pair[0].length };
   let r = null as RegExpExecArray | null;
   const hit = (re: RegExp, pos: number): boolean => {
     r = at(re, s, pos);
@@ -429,6 +456,24 @@ function readChain(s: string, i: number, g: Grammar, loose = false): { f: Fields
   return { f, end: p };
 }
 
+/** Whole years of 「上世纪80年代」, 「21世纪」, 「90年代」 (a decade without a century is the latest one not after 2029). */
+function eraYears(
+  rel: string | undefined,
+  century: string | undefined,
+  decade: string | undefined,
+  g: Grammar,
+): [number, number] | undefined {
+  let c: number | undefined;
+  if (rel !== undefined) c = 21 + g.w.relativeCenturies[rel]!;
+  else if (century !== undefined) c = num(century);
+  if (c !== undefined && (!Number.isInteger(c) || c < 1 || c > 30)) return undefined;
+  if (decade === undefined) return c === undefined ? undefined : [(c - 1) * 100 + 1, c * 100];
+  const d = num(decade);
+  if (!Number.isInteger(d) || d % 10 !== 0 || d > 90) return undefined;
+  const start = c !== undefined ? (c - 1) * 100 + d : d >= 30 ? 1900 + d : 2000 + d;
+  return [start, start + 9];
+}
+
 function lunarDay(text: string): number {
   if (text.startsWith('初')) return num(text.slice(1));
   if (text.startsWith('廿')) return 20 + num(text.slice(1));
@@ -446,6 +491,8 @@ interface Resolved {
 
 interface Context {
   ref?: Ymd;
+  /** The reference's time of day, when it has one. */
+  refTime?: [number, number];
   refYear?: number;
   /** The `year` option: for dates printed without a year, never for relative ones. */
   fallbackYear?: number;
@@ -543,6 +590,8 @@ function resolve(f: Fields, c: Context, g: Grammar): Resolved {
     f.mRel !== undefined ||
     f.dRel !== undefined ||
     f.weekRel !== undefined ||
+    f.quarterRel !== undefined ||
+    f.dayPair !== undefined ||
     f.shift !== undefined ||
     f.window !== undefined ||
     (f.y === undefined &&
@@ -558,12 +607,33 @@ function resolve(f: Fields, c: Context, g: Grammar): Resolved {
     out.end = e ?? out.start;
     out.span = e !== undefined && iso(e) !== iso(d);
   };
-  if (f.shift) {
-    if (ref) setDay(shiftBy(ref, f.shift.n * f.shift.dir, f.shift.unit));
+  let shiftTime: [number, number] | undefined;
+  if (f.era) {
+    setDay([f.era[0], 1, 1], [f.era[1], 12, 31]);
+  } else if (f.quarterRel !== undefined) {
+    if (ref) {
+      const first = addMonths([ref[0], Math.floor((ref[1] - 1) / 3) * 3 + 1, 1], 3 * f.quarterRel);
+      setDay(first, monthEnd(first[0], first[1] + 2));
+    }
+  } else if (f.dayPair) {
+    if (ref) setDay(addDays(ref, f.dayPair[0]), addDays(ref, f.dayPair[1]));
+  } else if (f.shift) {
+    const { n, unit, dir } = f.shift;
+    const perUnit = unit === 'hours' ? 60 : unit === 'minutes' ? 1 : unit === 'seconds' ? 1 / 60 : 0;
+    if (ref && perUnit > 0 && c.refTime) {
+      // 「两个小时后」 from a reference with a time of day.
+      const total = c.refTime[0] * 60 + c.refTime[1] + Math.round(n * dir * perUnit);
+      const days = Math.floor(total / 1440);
+      const minutes = total - days * 1440;
+      setDay(addDays(ref, days));
+      shiftTime = [Math.floor(minutes / 60), minutes % 60];
+    } else if (ref) setDay(shiftBy(ref, n * dir, unit));
   } else if (f.window) {
     if (ref) {
       const { n, unit, kind } = f.window;
-      if (kind === '未来' || kind === '今后' || kind === '后') setDay(addDays(ref, 1), shiftBy(ref, n, unit));
+      if (kind === '内') setDay(ref, shiftBy(ref, n, unit));
+      else if (kind === '未来' || kind === '今后' || kind === '后')
+        setDay(addDays(ref, 1), shiftBy(ref, n, unit));
       else if (kind === '过去' || kind === '前') setDay(shiftBy(ref, -n, unit), addDays(ref, -1));
       else setDay(addDays(shiftBy(ref, -n, unit), 1), ref);
     }
@@ -621,6 +691,7 @@ function resolve(f: Fields, c: Context, g: Grammar): Resolved {
   } else if (f.hour !== undefined || f.period !== undefined) {
     if (ref) setDay(ref);
   }
+  if (out.start && shiftTime) out.time = shiftTime;
   if (out.start && clock.time) {
     out.time = clock.time;
     if (clock.endTime) out.endTime = clock.endTime;
@@ -669,19 +740,25 @@ function inherit(from: Fields, to: Fields): Fields {
 const pad = (n: number) => String(n).padStart(2, '0');
 const hm = ([h, m]: [number, number]) => `${pad(h)}:${pad(m)}`;
 
-function readReference(reference: unknown): Ymd | undefined {
+function readReference(reference: unknown): { day: Ymd; time?: [number, number] } | undefined {
   if (reference === undefined) return undefined;
   let y: number;
   let m: number;
   let d: number;
+  let time: [number, number] | undefined;
   if (reference instanceof Date) {
     if (Number.isNaN(reference.getTime()))
       throw new XinwenError('invalid_input', 'expected reference as a valid Date, found an invalid Date');
     y = reference.getUTCFullYear();
     m = reference.getUTCMonth() + 1;
     d = reference.getUTCDate();
+    time = [reference.getUTCHours(), reference.getUTCMinutes()];
   } else if (typeof reference === 'string') {
-    const r = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(reference.trim());
+    // A timestamp's time of day is read as written (its zone, if any, is not applied).
+    const r =
+      /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+        reference.trim(),
+      );
     if (!r)
       throw new XinwenError(
         'invalid_input',
@@ -690,6 +767,11 @@ function readReference(reference: unknown): Ymd | undefined {
     y = Number(r[1]);
     m = Number(r[2]);
     d = Number(r[3]);
+    if (r[4] !== undefined) {
+      time = [Number(r[4]), Number(r[5])];
+      if (time[0] > 23 || time[1] > 59)
+        throw new XinwenError('invalid_input', `expected reference's time as HH:MM, found ${reference}`);
+    }
   } else {
     throw new XinwenError(
       'invalid_input',
@@ -698,10 +780,16 @@ function readReference(reference: unknown): Ymd | undefined {
   }
   if (!valid([y, m, d]))
     throw new XinwenError('invalid_input', `expected reference as a real day, found ${String(reference)}`);
-  return [y, m, d];
+  return time ? { day: [y, m, d], time } : { day: [y, m, d] };
 }
 
-function checkOptions(text: unknown, options: unknown): { ref?: Ymd; year?: number } {
+interface Checked {
+  ref?: Ymd;
+  refTime?: [number, number];
+  year?: number;
+}
+
+function checkOptions(text: unknown, options: unknown): Checked {
   if (typeof text !== 'string') {
     throw new XinwenError(
       'invalid_input',
@@ -723,7 +811,11 @@ function checkOptions(text: unknown, options: unknown): { ref?: Ymd; year?: numb
       `expected year as a whole number from 1 to 9999, found ${String(o.year)}`,
     );
   }
-  return { ...(ref ? { ref } : {}), ...(o.year !== undefined ? { year: o.year } : {}) };
+  const out: Checked = {};
+  if (ref) out.ref = ref.day;
+  if (ref?.time) out.refTime = ref.time;
+  if (o.year !== undefined) out.year = o.year;
+  return out;
 }
 
 interface Raw {
@@ -759,9 +851,14 @@ function readShift(s: string, i: number, g: Grammar): Raw | undefined {
     }
     return { start: i, end: r.index + r[0].length, f: { window: { n, unit, kind: lead } } };
   }
-  if (tail !== undefined && tail !== '以来' && tail !== '内' && tail !== '之内') {
+  if (tail !== undefined && tail !== '以来' && tail !== '来' && tail !== '内' && tail !== '之内') {
     const dir = /前/.test(tail) ? -1 : 1;
     return { start: i, end: r.index + r[0].length, f: { shift: { n, unit, dir } } };
+  }
+  // 「3年来」 runs up to the reference; 「三天内」 starts at it.
+  if (lead === undefined && tail !== undefined && !(unitWord === '年' && n >= 100)) {
+    const kind = tail === '以来' || tail === '来' ? '近' : '内';
+    return { start: i, end: r.index + r[0].length, f: { window: { n, unit, kind } } };
   }
   if (lead !== undefined) return undefined;
   const end = r.index + r[0].length - (tail?.length ?? 0);
@@ -894,7 +991,7 @@ function sameShape(a: Fields, b: Fields): boolean {
   return (a.d !== undefined) === (b.d !== undefined) && (a.m !== undefined || b.m === undefined);
 }
 
-function finish(text: string, raws: Raw[], ctx: { ref?: Ymd; year?: number }, g: Grammar): TimeMention[] {
+function finish(text: string, raws: Raw[], ctx: Checked, g: Grammar): TimeMention[] {
   const out: TimeMention[] = [];
   let lineYear: { year: number; line: number } | undefined;
   for (const raw of raws) {
@@ -912,6 +1009,7 @@ function finish(text: string, raws: Raw[], ctx: { ref?: Ymd; year?: number }, g:
     const line = text.lastIndexOf('\n', raw.start);
     const c: Context = {};
     if (ctx.ref) c.ref = ctx.ref;
+    if (ctx.refTime) c.refTime = ctx.refTime;
     if (ctx.ref) c.refYear = ctx.ref[0];
     if (ctx.year !== undefined) c.fallbackYear = ctx.year;
     if (lineYear && lineYear.line === line) c.lineYear = lineYear.year;
@@ -986,9 +1084,11 @@ function precisionOf(f: Fields): TimePointMention['precision'] {
     f.weekend ||
     f.holiday !== undefined ||
     f.shift !== undefined ||
-    f.window !== undefined
+    f.window !== undefined ||
+    f.dayPair !== undefined
   )
     return 'day';
+  if (f.quarterRel !== undefined) return 'month';
   if (f.m !== undefined || f.mRel !== undefined || f.yearPart !== undefined) return 'month';
   return 'year';
 }
