@@ -26,6 +26,8 @@ export interface BenchOptions<T> {
   rounds?: number;
   /** Warm-up rounds (default 3). */
   warmup?: number;
+  /** What a round's time is: wall-clock, or this process's user+system CPU time (steadier on a shared machine). Default 'wall'. */
+  clock?: 'wall' | 'cpu';
 }
 
 export interface BenchResult {
@@ -58,11 +60,16 @@ export function runBench<T>(options: BenchOptions<T>): BenchResult[] {
   const bytes = corpus.reduce((sum, item) => sum + sizeOf(item), 0);
   const times = cases.map(() => [] as number[]);
 
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const now = options.clock === 'cpu' ? cpuMs : () => performance.now();
   for (let round = 0; round < warmup + rounds; round++) {
     cases.forEach((c, i) => {
-      const t0 = performance.now();
+      const t0 = now();
       for (const item of corpus) sink = c.fn(item);
-      const elapsed = performance.now() - t0;
+      const elapsed = now() - t0;
       if (round >= warmup) times[i]?.push(elapsed);
     });
   }
@@ -81,7 +88,7 @@ export function runBench<T>(options: BenchOptions<T>): BenchResult[] {
   const rss = process.memoryUsage().rss / 2 ** 20;
   console.log(`\n## ${options.title}`);
   console.log(
-    `corpus: ${corpus.length} items, ${(bytes / 1e6).toFixed(2)} MB; ${rounds} rounds (median); RSS ${rss.toFixed(0)} MiB`,
+    `corpus: ${corpus.length} items, ${(bytes / 1e6).toFixed(2)} MB; ${rounds} rounds (median, ${options.clock === 'cpu' ? 'CPU' : 'wall'} time); RSS ${rss.toFixed(0)} MiB`,
   );
   const width = Math.max(...cases.map((c) => c.name.length), 4);
   console.log(`${'case'.padEnd(width)}  ${'ms/round'.padStart(9)}  ${'MB/s'.padStart(8)}  vs baseline`);

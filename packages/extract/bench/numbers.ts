@@ -25,6 +25,7 @@ const results = runBench<string>({
   corpus: texts,
   rounds: 5,
   warmup: 1,
+  clock: 'cpu',
   cases: [
     { name: 'segment', baseline: true, fn: (t) => segmenter.segment(t) },
     { name: 'parseMoney', fn: (t) => parseMoney(t) },

@@ -72,8 +72,16 @@ function lunar(): LunarLib {
 
 const toYmd = (s: SolarDay): Ymd => [s.getYear(), s.getMonth(), s.getDay()];
 
+const lunarDays = new Map<string, Ymd | undefined>();
+
 /** The solar day of a lunar date (lunar year `y`, month 1–12, day 1–30); undefined when it does not exist. */
 export function fromLunar(y: number, m: number, d: number): Ymd | undefined {
+  const key = `${y}-${m}-${d}`;
+  if (!lunarDays.has(key)) lunarDays.set(key, computeFromLunar(y, m, d));
+  return lunarDays.get(key);
+}
+
+function computeFromLunar(y: number, m: number, d: number): Ymd | undefined {
   if (y < 1900 || y > 2099) return undefined;
   try {
     const month = lunar().LunarMonth.fromYm(y, m);
@@ -93,8 +101,16 @@ export function lunarMonthDays(y: number, m: number): number | undefined {
   }
 }
 
+const terms = new Map<string, Ymd | undefined>();
+
 /** The day of a solar term (清明, 冬至 …) in Gregorian year `y`. */
 export function solarTerm(y: number, name: string): Ymd | undefined {
+  const key = `${y}${name}`;
+  if (!terms.has(key)) terms.set(key, computeSolarTerm(y, name));
+  return terms.get(key);
+}
+
+function computeSolarTerm(y: number, name: string): Ymd | undefined {
   if (y < 1900 || y > 2099) return undefined;
   for (const ly of [y, y + 1]) {
     const day = lunar().Lunar.fromYmd(ly, 1, 1).getJieQiTable()[name];

@@ -18,10 +18,13 @@ export interface MoneyMention extends Money {
 }
 
 const D = '[0-9一二两三四五六七八九]';
+const numeralChars = '零〇一二两三四五六七八九十百千万亿兆';
 const sep = '(?:至|到|——|[-~—–－]|或)';
 
 interface Compiled {
   re: RegExp;
+  /** Currency words and 角/毛/分: every amount has one, so only the text around them is read. */
+  anchor: RegExp;
   whole: RegExp;
   cents: RegExp;
 }
@@ -45,6 +48,10 @@ function compile(): Compiled {
   const start = `(?=[0-9.${[...firsts].join('')}从数几上零〇一二两三四五六七八九十百千万亿])`;
   compiled = {
     re: new RegExp(start + src, 'g'),
+    anchor: new RegExp(
+      `[0-9${numeralChars}多余几数来kKwW]\\s?(?:${any}|[角毛分])|(?:${specific})(?=\\s?[0-9${numeralChars}数几上约近超逾不至最高])`,
+      'g',
+    ),
     // 「五角钱」, 「两毛五」, 「8分钱」: amounts under one yuan.
     cents: new RegExp(
       String.raw`(?<ab>${before})?(?:(?<jiao>${D}|十)(?<jiaoUnit>[角毛])(?:零?(?<fen>${D})(?<fenUnit>分)?(?![0-9十百千万亿]))?|(?<fenOnly>${D})分(?=钱))(?<qian>钱)?`,
@@ -154,7 +161,9 @@ export function parseMoney(text: string): MoneyMention[] {
   const lex = moneyLexicon();
   const folded = foldNumerals(text);
   const out: MoneyMention[] = [];
-  for (const m of folded.matchAll(re)) {
+  for (const m of windows(folded, compile().anchor).flatMap(([from, to]) =>
+    matchesIn(folded, re, from, to),
+  )) {
     const g: Record<string, string | undefined> = { ...m.groups };
     const currencyWords = [g.pre, g.pre2, g.loCur, g.cur, g.cur2].filter((w): w is string => w !== undefined);
     if (currencyWords.length === 0) continue;
@@ -197,7 +206,9 @@ export function parseMoney(text: string): MoneyMention[] {
     if (!built) continue;
     out.push(toMoney(text.slice(m.index, end), m.index, currency, built));
   }
-  for (const m of folded.matchAll(compile().cents)) {
+  for (const m of windows(folded, compile().anchor).flatMap(([from, to]) =>
+    matchesIn(folded, compile().cents, from, to),
+  )) {
     const g = m.groups!;
     const end = m.index + m[0].length;
     const alone = folded.trim() === m[0];
@@ -236,6 +247,36 @@ export function parseMoney(text: string): MoneyMention[] {
       const at = folded.indexOf(trimmed);
       if (built) out.push(toMoney(text.slice(at, at + trimmed.length), at, 'CNY', built));
     }
+  }
+  return out;
+}
+
+const sentenceEnd = new Set([...'。！？；\n'].map((c) => c.charCodeAt(0)));
+
+/** Stretches of text around the anchors (a currency word) where an amount can stand, merged. */
+function windows(text: string, anchor: RegExp): [number, number][] {
+  const out: [number, number][] = [];
+  anchor.lastIndex = 0;
+  for (let a = anchor.exec(text); a; a = anchor.exec(text)) {
+    // Back to the start of the sentence, at most 40 characters.
+    let from = a.index;
+    const limit = Math.max(0, a.index - 40);
+    while (from > limit && !sentenceEnd.has(text.charCodeAt(from - 1))) from--;
+    const to = Math.min(text.length, a.index + a[0].length + 16);
+    const last = out[out.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else out.push([from, to]);
+  }
+  return out;
+}
+
+/** The matches of a global regex inside text[from, to), with indices into `text`. */
+function matchesIn(text: string, re: RegExp, from: number, to: number): RegExpExecArray[] {
+  const part = text.slice(from, to);
+  const out: RegExpExecArray[] = [];
+  for (const m of part.matchAll(re)) {
+    m.index += from;
+    out.push(m as RegExpExecArray);
   }
   return out;
 }

@@ -39,11 +39,9 @@ const fold: Record<string, string> = {
   '％': '%',
   '－': '-',
   '～': '~',
-  '：': ':',
   '／': '/',
 };
 const capitals = /[壹贰貳弍叁參叄肆伍陆陸柒捌玖拾佰仟]/;
-const foldable = /[壹贰貳弍叁參叄肆伍陆陸柒捌玖拾佰仟萬億兩圆圓塊〡〢〣．％－～：／０-９ａ-ｚＡ-Ｚ]/g;
 
 /**
  * Folds full-width digits and letters to ASCII, financial capitals and traditional numerals to the
@@ -51,13 +49,20 @@ const foldable = /[壹贰貳弍叁參叄肆伍陆陸柒捌玖拾佰仟萬億兩�
  * to another numeral, so 「大陆」 and 「拾起」 stay words.
  */
 export function foldNumerals(text: string): string {
+  foldable.lastIndex = 0;
+  if (!foldable.test(text)) return text;
+  foldable.lastIndex = 0;
   return text.replace(foldable, (ch, at: number) => {
     const code = ch.charCodeAt(0);
     if (code >= 0xff10 && code <= 0xff5a) return String.fromCharCode(code - 0xfee0);
-    if ((ch === '陆' || ch === '陸' || ch === '拾') && !nextToNumeral(text, at)) return ch;
-    return fold[ch] ?? ch;
+    if ((code === 0x9646 || code === 0x9678 || code === 0x62fe) && !nextToNumeral(text, at)) return ch;
+    return foldCodes.get(code) ?? ch;
   });
 }
+
+const foldable = /[壹贰貳弍叁參叄肆伍陆陸柒捌玖拾佰仟萬億兩圆圓塊〡〢〣．％－～／０-９Ａ-Ｚａ-ｚ]/g;
+
+const foldCodes = new Map(Object.entries(fold).map(([k, v]) => [k.charCodeAt(0), v]));
 
 const numeralChar = /[0-9０-９零〇一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億元圆圓]/;
 function nextToNumeral(text: string, at: number): boolean {

@@ -157,7 +157,8 @@ interface Grammar {
   shift: RegExp;
   recurring: RegExp;
   sep: RegExp;
-  starts: RegExp;
+  /** Where a time expression can start: scanning jumps from one to the next. */
+  entry: RegExp;
 }
 
 const N = '(?:\\d{1,2}|[零〇一二两三四五六七八九十]{1,3})';
@@ -200,12 +201,12 @@ function compile(): Grammar {
     relDay: y(`(${alternation(Object.keys(w.relativeDays))})`),
     week: y(`[（(]?(${weekRel})?(?:个)?(?:周|星期|礼拜)([一二三四五六日天末])?[）)]?`),
     period: y(`(${alternation(Object.keys(w.periodsOfDay))})`),
-    clock: y(String.raw`(\d{1,2}):(\d{2})(?::(\d{2}))?`),
+    clock: y(String.raw`(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?`),
     hour: y(String.raw`(${N})(?:[点时](?:钟)?|(?=\s*${SEP}\s*${N}[点时]))`),
     minute: y(String.raw`(半|一刻|三刻|${N}(?:分钟?)?)`),
     second: y(String.raw`(${N})秒`),
     numeric: y(
-      String.raw`(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.])(?:[ T]?(\d{1,2}):(\d{2})(?::(\d{2}))?)?|(\d{4})年(\d{1,2})月(\d{1,2})日?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?`,
+      String.raw`(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.])(?:[ T]?(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?|(\d{4})年(\d{1,2})月(\d{1,2})日?\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?`,
     ),
     compact: y(String.raw`(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)`),
     shift: y(
@@ -213,13 +214,44 @@ function compile(): Grammar {
     ),
     recurring: y(`每(?:个)?(年|月|周|星期|礼拜|天|日|晚|早|小时)`),
     sep: y(String.raw`\s*(${SEP})\s*`),
-    starts:
-      /[第\d零〇一二两三四五六七八九十今明昨前后去上下本这当次翌大来近最过未每农阴正腊冬初周星礼凌清早中午傍晚夜深春夏秋冬元情妇植愚劳青儿建教国平圣端七中重除小立雨惊谷芒处白寒霜Q全半几]/,
+    entry: new RegExp(
+      [
+        // A number that a date, a time or a duration can follow (not 「300人」).
+        String.raw`(?<![\d.])\d{8}(?!\d)|(?<![\d.])\d+(?=\s?(?:[年月日号点时:：/\-.天周个小分秒多余来几半~至到—–]|世纪|星期|礼拜))`,
+        `[零〇一二两三四五六七八九十百廿半几]{1,6}(?=\\s?(?:[年月日号点时天周分秒世代个多来余半]|小时|星期|礼拜|钟))`,
+        `[正腊冬]月`,
+        `(?:近|最近|过去|未来|今后|前|后)(?=\\s?[\\d零〇一二两三四五六七八九十百半几])`,
+        `[早晚](?=\\s?[\\d零〇一二两三四五六七八九十])`,
+        '每',
+        'Q[1-4]',
+        alternation([
+          ...Object.keys(w.relativeDays),
+          ...Object.keys(w.relativeYears),
+          ...Object.keys(w.relativeMonths),
+          ...Object.keys(w.yearParts),
+          ...Object.keys(w.periodsOfDay).filter((k) => k.length > 1),
+          ...Object.keys(w.relativeQuarters),
+          ...Object.keys(w.relativeCenturies),
+          ...Object.keys(w.dayPairs),
+          ...holidays,
+          '农历',
+          '阴历',
+          '周',
+          '星期',
+          '礼拜',
+          ...Object.keys(w.relativeWeeks).flatMap((k) => [
+            `${k}周`,
+            `${k}个周`,
+            `${k}星期`,
+            `${k}个星期`,
+            `${k}礼拜`,
+            `${k}个礼拜`,
+          ]),
+        ]),
+      ].join('|'),
+      'g',
+    ),
   };
-  for (const h of holidays)
-    for (const ch of h)
-      if (!grammar.starts.test(ch))
-        grammar.starts = new RegExp(`${grammar.starts.source.slice(0, -1)}${ch}]`);
   return grammar;
 }
 
@@ -937,12 +969,13 @@ function readNumeric(s: string, i: number, g: Grammar): Raw | undefined {
 function scan(s: string, g: Grammar): Raw[] {
   const out: Raw[] = [];
   let i = 0;
+  const entry = g.entry;
   while (i < s.length) {
+    entry.lastIndex = i;
+    const e = entry.exec(s);
+    if (!e) break;
+    i = e.index;
     const ch = s[i]!;
-    if (!g.starts.test(ch)) {
-      i++;
-      continue;
-    }
     // Inside a number or a word of digits: 「12020年」 starts no date at 「2020」.
     if (/\d/.test(ch) && /[\d.]/.test(s[i - 1] ?? '')) {
       i++;
