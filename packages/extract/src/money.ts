@@ -36,6 +36,9 @@ function compile(): Compiled {
   const specific = alternation(lex.currencyWords.filter((w) => lex.currency.get(w) !== ''));
   const any = alternation(lex.currencyWords);
   const before = alternation(lex.approxBefore.keys());
+  const firstChars = [
+    ...new Set(lex.currencyWords.filter((w) => lex.currency.get(w) !== '').map((w) => w[0])),
+  ].join('');
   const after = alternation(lex.approxAfter.keys());
   const sub = String.raw`(?:(?<jiao>${D})[角毛](?:零?(?<fen1>${D})分?(?![0-9十百千万亿]))?|零?(?<fen2>${D})分|(?<bare>[一二两三四五六七八九])(?![十百千万亿0-9一二三四五六七八九角毛分]))`;
   const src =
@@ -49,7 +52,7 @@ function compile(): Compiled {
   compiled = {
     re: new RegExp(start + src, 'g'),
     anchor: new RegExp(
-      `[0-9${numeralChars}多余几数来kKwW]\\s?(?:${any}|[角毛分])|(?:${specific})(?=\\s?[0-9${numeralChars}数几上约近超逾不至最高])`,
+      `[0-9${numeralChars}多余几数来kKwW]\\s?(?:${any}|[角毛分])|(?=[${firstChars}])(?:${specific})(?=\\s?[0-9${numeralChars}数几上约近超逾不至最高])`,
       'g',
     ),
     // 「五角钱」, 「两毛五」, 「8分钱」: amounts under one yuan.
