@@ -16,7 +16,7 @@ export interface Amount {
 const units = '十百千万亿兆';
 /** The pattern source for one amount (numeral with vague parts) in folded text. */
 export const amountPattern =
-  `(?:[数几上][${units}]+[多余]?` +
+  `(?:[数几上][${units}]+[多余]?|几(?=\\s?[块元])` +
   `|[一二两三四五六七八][二三四五六七八九][${units}]+` +
   `|(?:${numeralPattern})(?:[多余来几][${units}kKwW]*)?)`;
 
@@ -58,6 +58,7 @@ export function parseAmount(text: string): Amount | undefined {
     if (lead[1] === '上') return { value: u, min: u, atLeast: true };
     return { value: 2 * u, min: 2 * u, max: 9 * u };
   }
+  if (text === '几') return { value: 2, min: 2, max: 9 };
   // 两三万, 七八十: two neighbouring digits.
   const pair = /^([一二两三四五六七八])([二三四五六七八九])([十百千万亿兆]+)$/.exec(text);
   if (pair) {

@@ -163,6 +163,7 @@ const table: Record<string, Row[]> = {
     ['约100万元', 1_000_000, 'CNY', { approxKind: 'about' }],
     ['近650亿元', 65_000_000_000, 'CNY', { approxKind: 'about' }],
     ['大约5000元', 5000, 'CNY', { approxKind: 'about' }],
+    ['大约是五千块', 5000, 'CNY', { approxKind: 'about' }],
     ['3000元左右', 3000, 'CNY', { approxKind: 'about' }],
     ['500元上下', 500, 'CNY', { approxKind: 'about' }],
     ['超过400亿元', 40_000_000_000, 'CNY', { min: 40_000_000_000, approxKind: 'atLeast' }],
@@ -199,6 +200,9 @@ const table: Record<string, Row[]> = {
     ['上千万元', 10_000_000, 'CNY', { min: 10_000_000, approxKind: 'atLeast' }],
     ['上亿元', 100_000_000, 'CNY', { min: 100_000_000, approxKind: 'atLeast' }],
     ['1500多元', 1500, 'CNY', { min: 1500, max: 1600, approxKind: 'about' }],
+    ['几块钱', 2, 'CNY', { min: 2, max: 9, approxKind: 'about' }],
+    ['七八十万元', 700_000, 'CNY', { min: 700_000, max: 800_000, approxKind: 'about' }],
+    ['5千多万元', 50_000_000, 'CNY', { min: 50_000_000, max: 60_000_000, approxKind: 'about' }],
     ['200余亿元', 20_000_000_000, 'CNY', { min: 20_000_000_000, max: 30_000_000_000, approxKind: 'about' }],
   ],
   ranges: [

@@ -181,7 +181,7 @@ function compile(): Grammar {
   grammar = {
     w,
     era: y(
-      `(?:(${alternation(Object.keys(w.relativeCenturies))})|(\\d{1,2}|[一二三四五六七八九十]{1,3})世纪)?(?:(\\d0|[一二三四五六七八九]十)年代)?`,
+      `(?:(${alternation(Object.keys(w.relativeCenturies))})|(\\d{1,2}|[一二三四五六七八九十]{1,3})世纪)?(?:(\\d{3}0|\\d0|[一二三四五六七八九]十)年代)?`,
     ),
     relQuarter: y(`(${alternation(Object.keys(w.relativeQuarters))})`),
     dayPair: y(`(${alternation(Object.keys(w.dayPairs))})`),
@@ -501,6 +501,7 @@ function eraYears(
   if (c !== undefined && (!Number.isInteger(c) || c < 1 || c > 30)) return undefined;
   if (decade === undefined) return c === undefined ? undefined : [(c - 1) * 100 + 1, c * 100];
   const d = num(decade);
+  if (d >= 1000 && d % 10 === 0 && c === undefined) return [d, d + 9];
   if (!Number.isInteger(d) || d % 10 !== 0 || d > 90) return undefined;
   const start = c !== undefined ? (c - 1) * 100 + d : d >= 30 ? 1900 + d : 2000 + d;
   return [start, start + 9];
