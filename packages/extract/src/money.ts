@@ -164,9 +164,8 @@ export function parseMoney(text: string): MoneyMention[] {
   const lex = moneyLexicon();
   const folded = foldNumerals(text);
   const out: MoneyMention[] = [];
-  for (const m of windows(folded, compile().anchor).flatMap(([from, to]) =>
-    matchesIn(folded, re, from, to),
-  )) {
+  const spans = windows(folded, compile().anchor);
+  for (const m of spans.flatMap(([from, to]) => matchesIn(folded, re, from, to))) {
     const g: Record<string, string | undefined> = { ...m.groups };
     const currencyWords = [g.pre, g.pre2, g.loCur, g.cur, g.cur2].filter((w): w is string => w !== undefined);
     if (currencyWords.length === 0) continue;
@@ -209,9 +208,7 @@ export function parseMoney(text: string): MoneyMention[] {
     if (!built) continue;
     out.push(toMoney(text.slice(m.index, end), m.index, currency, built));
   }
-  for (const m of windows(folded, compile().anchor).flatMap(([from, to]) =>
-    matchesIn(folded, compile().cents, from, to),
-  )) {
+  for (const m of spans.flatMap(([from, to]) => matchesIn(folded, compile().cents, from, to))) {
     const g = m.groups!;
     const end = m.index + m[0].length;
     const alone = folded.trim() === m[0];

@@ -49,6 +49,18 @@ const capitals = /[壹贰貳弍叁參叄肆伍陆陸柒捌玖拾佰仟]/;
  * to another numeral, so 「大陆」 and 「拾起」 stay words.
  */
 export function foldNumerals(text: string): string {
+  // The money and time parsers fold the same text one after the other.
+  if (text !== lastText) {
+    lastFolded = foldOnce(text);
+    lastText = text;
+  }
+  return lastFolded;
+}
+
+let lastText = '';
+let lastFolded = '';
+
+function foldOnce(text: string): string {
   foldable.lastIndex = 0;
   if (!foldable.test(text)) return text;
   foldable.lastIndex = 0;

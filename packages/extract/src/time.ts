@@ -210,7 +210,7 @@ function compile(): Grammar {
     ),
     compact: y(String.raw`(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)`),
     shift: y(
-      String.raw`(近|最近|过去|未来|今后|前|后)?(\d+|[零〇一二两三四五六七八九十百]+|半|几)(个)?(多)?(${durationUnits})(半)?(多)?(以前|以后|之前|之后|前|后|以来|来(?![到自看说])|内|之内)?`,
+      String.raw`(近|最近|过去|未来|今后|前|后)?(\d+|[零〇一二两三四五六七八九十百]+|半|几)(个半|个)?(多)?(${durationUnits})(半)?(多)?(以前|以后|之前|之后|前|后|以来|来(?![到自看说])|内|之内)?`,
     ),
     recurring: y(`每(?:个)?(年|月|周|星期|礼拜|天|日|晚|早|小时)`),
     sep: y(String.raw`\s*(${SEP})\s*`),
@@ -572,7 +572,8 @@ function yearOf(f: Fields, c: Context): number | undefined {
 
 function holidayDays(name: string, y: number, g: Grammar): [Ymd, Ymd] | undefined {
   const base = name.replace(/(?:期间|假期|当天|前夕)$/, '');
-  const span = g.w.holidaySpans[name] ?? g.w.holidaySpans[base];
+  const span =
+    g.w.holidaySpans[name] ?? g.w.holidaySpans[base] ?? g.w.holidaySpans[name.replace(/节(?=期间|假期)/, '')];
   if (span)
     return [
       [y, span[0], span[1]],
@@ -876,7 +877,7 @@ function readShift(s: string, i: number, g: Grammar): Raw | undefined {
   if (unitWord === '年' && /^\d{4}$/.test(count!)) return undefined;
   let n = count === '半' ? 0.5 : count === '几' ? 3 : num(count!);
   if (Number.isNaN(n)) return undefined;
-  if (half) n += 0.5;
+  if (half || r[3] === '个半') n += 0.5;
   const approx = count === '几' || more1 !== undefined || more2 !== undefined;
   if (lead !== undefined && (tail === undefined || tail === '以来' || tail === '内' || tail === '之内')) {
     if (lead === '前' || lead === '后') {
