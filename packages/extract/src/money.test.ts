@@ -297,6 +297,7 @@ describe('parseMoney', () => {
     '统一元素，单元测试',
     '五块砖头',
     '长三角一体化，三角形',
+    '万亿元级产业集群',
   ])('takes nothing in 「%s」 for money', (text) => {
     expect(parseMoney(text)).toEqual([]);
   });
