@@ -140,8 +140,13 @@ export const MoneySchema = z.object({
   value: z.number(),
   /** ISO 4217 code: CNY, USD, … */
   currency: z.string(),
+  /** True for every amount that is not exact (约, 多, 以上, a vague range …). */
   approx: z.boolean(),
-  /** Upper bound of a range such as 10亿至20亿元. */
+  /** How the amount is approximate: about (约, 左右), atLeast (超过, 以上), atMost (不到, 以内). */
+  approxKind: z.enum(['exact', 'about', 'atLeast', 'atMost']).optional(),
+  /** Lower bound of a range or vague amount (3000多 → 3000); `value` is the same number. */
+  min: z.number().optional(),
+  /** Upper bound of a range such as 10亿至20亿元, or of a vague amount (3000多 → 4000). */
   max: z.number().optional(),
 });
 export type Money = z.infer<typeof MoneySchema>;
@@ -153,10 +158,18 @@ export const PercentageSchema = z.object({
 });
 export type Percentage = z.infer<typeof PercentageSchema>;
 
+const clock = z.string().regex(/^\d{2}:\d{2}(?::\d{2})?$/, 'expected an HH:MM time');
+
 export const DateMentionSchema = z.object({
   text: z.string(),
+  /** The first day the mention covers. */
   date: isoDate,
+  /** The last day of a range or period (6月上旬 → the 10th). */
   end: isoDate.optional(),
+  /** Time of day on `date` (下午3点 → 15:00). */
+  time: clock.optional(),
+  /** Time of day on the last day (晚上9~11点 → 23:00). */
+  endTime: clock.optional(),
 });
 export type DateMention = z.infer<typeof DateMentionSchema>;
 

@@ -92,7 +92,9 @@ describe('extract', () => {
       {},
       ctx,
     );
-    expect(articles[0]?.dates).toEqual([{ text: '4月29日', date: '2020-04-29' }]);
+    expect(articles[0]?.dates).toEqual([
+      { text: '4月29日上午', date: '2020-04-29', time: '08:00', endTime: '12:00' },
+    ]);
     expect(ctx.warnings.map((w) => w.code)).toContain('year_inferred');
   });
 

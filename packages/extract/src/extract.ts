@@ -16,9 +16,9 @@ import {
   XinwenError,
 } from '@xinwen/core';
 import { parseByline } from './byline.js';
-import { parseDates } from './dates.js';
+import { articleDates, parseDates, textYear, unresolvedDates } from './dates.js';
 import { articleKeywords } from './keywords.js';
-import { parseMoney } from './money.js';
+import { articleMoney } from './money.js';
 import { findOrganizations } from './organizations.js';
 import { publicationName, readPage } from './page.js';
 import { findPeople } from './people.js';
@@ -34,7 +34,8 @@ export interface ExtractOptions {
   /**
    * The publication date (YYYY-MM-DD) to resolve 「9月5日」 and 「昨天」 against when the page's own
    * furniture gives none (no page_date or source_line in `normalized.removed`).
-   * @default undefined (the year most often printed in the text is used, with a warning)
+   * @default undefined (relative dates are left unresolved, with a `dates_unresolved` warning;
+   * dates without a year take the year the text's dated mentions name most, with `year_inferred`)
    */
   referenceDate?: string;
   /**
@@ -72,23 +73,6 @@ export interface ExtractResult {
 
 const datelineRe =
   /^(?:(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*[至—-]\s*\d{1,2}\s*日)?)(?:上午|下午|晚上?|凌晨|中午)?(?=[，,电讯])/;
-
-function inferYear(text: string): number | undefined {
-  const counts = new Map<number, number>();
-  for (const m of text.matchAll(/(?<![到至\d])((?:19|20)\d{2})(?=[年\-\u4e00-\u9fff])/g)) {
-    const y = Number(m[1]);
-    counts.set(y, (counts.get(y) ?? 0) + 1);
-  }
-  let best: number | undefined;
-  let bestCount = 0;
-  for (const [y, c] of counts) {
-    if (c > bestCount || (c === bestCount && best !== undefined && y > best)) {
-      best = y;
-      bestCount = c;
-    }
-  }
-  return best;
-}
 
 const captionKinds = new Set(['caption', 'photo_credit']);
 
@@ -219,9 +203,9 @@ function build(
     people,
     organizations: findOrganizations(text),
     places: findPlaces(text),
-    money: parseMoney(text),
+    money: articleMoney(text),
     percentages: parsePercentages(text),
-    dates: parseDates(text, dateOptions),
+    dates: articleDates(text, dateOptions),
     quotes: findQuotes(text, { people: people.map((p) => p.name) }),
     keywords: [],
   };
@@ -309,11 +293,20 @@ export const createExtractor: Stage<ExtractInput, ExtractResult, ExtractOptions>
     if (page.date === undefined && options.referenceDate !== undefined) page.date = options.referenceDate;
     let year: number | undefined;
     if (page.date === undefined) {
-      year = inferYear(text);
+      year = textYear(text);
       if (year !== undefined) {
         ctx.warn(
           'year_inferred',
-          `no page date; dates without a year are read as ${year}, the year the text names most`,
+          `no page date; dates without a year are read as ${year}, the year the text's dates name most`,
+        );
+      }
+      const unresolved = unresolvedDates(text, year === undefined ? {} : { year });
+      if (unresolved.length > 0) {
+        const first = unresolved[0]!;
+        ctx.warn(
+          'dates_unresolved',
+          `no page date or referenceDate; ${unresolved.length} relative date mention(s) left unresolved, first 「${first.text}」`,
+          { start: first.start, end: first.end },
         );
       }
     }

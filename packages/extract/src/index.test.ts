@@ -13,7 +13,10 @@ describe('@xinwen/extract public API', () => {
       'parseByline',
       'parseDates',
       'parseMoney',
+      'parseNumeral',
       'parsePercentages',
+      'parseTime',
+      'parseTimes',
       'readPage',
       'splitArticles',
     ]);

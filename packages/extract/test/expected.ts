@@ -27,6 +27,8 @@ export interface ExpectedArticle {
 export interface ExpectedPage {
   seed: string;
   page: { date?: string; publication?: string; editors: [name: string, role: string][] };
+  /** For a page that prints no date: the day it was published, as its source gives it (the extract stage's `referenceDate`). */
+  reference?: string;
   articles: ExpectedArticle[];
 }
 
@@ -83,6 +85,7 @@ export const expectedPages: ExpectedPage[] = [
   {
     seed: '001_1dec3f20949d3dbf.txt',
     page: { publication: '重庆日报', editors: [] },
+    reference: '2024-09-05',
     articles: [
       {
         title: '第十六届“重庆·台湾周”9月10日开幕',
@@ -250,6 +253,7 @@ export const expectedPages: ExpectedPage[] = [
   {
     seed: '004_805a3a0c2883bed2.txt',
     page: { publication: '重庆日报', editors: [] },
+    reference: '2020-05-01',
     articles: [
       {
         title: '加快现代产业体系建设 重庆如何发力',
@@ -268,6 +272,7 @@ export const expectedPages: ExpectedPage[] = [
         dates: [
           ['2020-05-02'],
           ['2020-03-01', '2020-03-31'],
+          ['2020-05-01', '2020-05-10'],
           ['2020-04-22', '2020-04-30'],
           ['2020-04-28', '2020-04-30'],
         ],
