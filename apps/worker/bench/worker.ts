@@ -8,12 +8,12 @@
  * their median is the baseline.
  *
  * Each worker process runs under `/usr/bin/time`, which gives its CPU time (user + system, all
- * threads) and peak RSS. A worker's CPU per document is its CPU for the batch less the CPU of a
- * worker that starts and stops with nothing to do (its start-up), divided by the documents;
+ * threads) and peak RSS. A worker's CPU per document is its CPU for the batch less its CPU at the
+ * moment it said it was serving (its start-up, read from /proc), divided by the documents;
  * Redis's own CPU is not counted. Also printed: the bytes stored per input byte (every field of
  * each document's hash and its raw bytes), and the start-up of `xinwen process` on one small file.
  *
- *   pnpm --filter @xinwen/worker bench        (XINWEN_BENCH_DOCS=100, seeds x 20, by default)
+ *   pnpm --filter @xinwen/worker bench        (XINWEN_BENCH_DOCS=200, seeds x 40, by default)
  *   XINWEN_BENCH_PROCESSES=1                  only one worker process (default 1,2)
  *   XINWEN_BENCH_CONCURRENCY=4                jobs at once per worker process (default 1)
  */
@@ -27,7 +27,7 @@ import { Redis } from 'ioredis';
 import { readSeeds, repoRoot } from '../../../tooling/seeds.js';
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const docs = Number(process.env.XINWEN_BENCH_DOCS ?? 100);
+const docs = Number(process.env.XINWEN_BENCH_DOCS ?? 200);
 const concurrency = process.env.XINWEN_BENCH_CONCURRENCY ?? '1';
 const cases = (process.env.XINWEN_BENCH_PROCESSES ?? '1,2').split(',').map(Number);
 const cli = join(repoRoot, 'apps', 'worker', 'dist', 'cli.js');
@@ -59,8 +59,24 @@ interface Usage {
   rss: number;
 }
 
-/** Runs `node cli.js ...args` under /usr/bin/time; resolves with its CPU time and peak RSS. */
-function timed(args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<Usage> {
+interface WorkerUsage extends Usage {
+  /** CPU seconds when it said it was serving (its stages warmed up), or NaN if it never did. */
+  startup: number;
+}
+
+/** CPU seconds (user + system, all threads) of a running process, from /proc. */
+function cpuOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / ticks;
+}
+const ticks = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim() || 100);
+
+/**
+ * Runs `node cli.js ...args` under /usr/bin/time; resolves with its CPU time and peak RSS, and
+ * its CPU time at the moment it printed `work: serving` (the end of its start-up).
+ */
+function timed(args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<WorkerUsage> {
   const out = join(scratch, `${randomBytes(4).toString('hex')}.time`);
   return new Promise((resolve, reject) => {
     const child = spawn('/usr/bin/time', ['-o', out, '-f', '%U %S %M', process.execPath, cli, ...args], {
@@ -68,14 +84,23 @@ function timed(args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<
       stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'],
     });
     let stderr = '';
+    let startup = Number.NaN;
     child.stderr?.on('data', (chunk) => {
       stderr += chunk;
+      if (Number.isNaN(startup) && stderr.includes('work: serving')) {
+        try {
+          const node = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim();
+          startup = cpuOf(Number(node));
+        } catch {
+          // The process is gone already: no figure.
+        }
+      }
     });
     if (input !== undefined) child.stdin?.end(input);
     child.once('exit', (code) => {
       if (code !== 0) return reject(new Error(`xinwen ${args.join(' ')} exited ${code}: ${stderr}`));
       const [user, system, maxKb] = readFileSync(out, 'utf8').trim().split(/\s+/).slice(-3).map(Number);
-      resolve({ cpu: user! + system!, rss: maxKb! / 1024 });
+      resolve({ cpu: user! + system!, rss: maxKb! / 1024, startup });
     });
   });
 }
@@ -107,8 +132,8 @@ const envFor = (prefix: string): NodeJS.ProcessEnv => ({
   XINWEN_CONCURRENCY: concurrency,
 });
 
-/** A worker that starts, finds nothing to do and stops: the start-up a batch pays once. */
-async function idleWorker(): Promise<Usage> {
+/** A worker that starts, finds nothing to do and stops. */
+async function idleWorker(): Promise<WorkerUsage> {
   const prefix = `xinwen-bench-${randomBytes(4).toString('hex')}`;
   const usage = await timed(['work', '--exit-when-idle'], envFor(prefix));
   await deletePrefix(prefix);
@@ -141,14 +166,14 @@ const processStart = await timed(['process', smallFile], { ...process.env });
 
 await pipeline.process({ content: corpus[0]!.text, id: 'warm-up' });
 const inProc: number[] = [await inProcessRound()];
-const idle: Usage[] = [];
+const idle: WorkerUsage[] = [];
 const runs = new Map<number, Awaited<ReturnType<typeof throughWorkers>>>();
 for (const n of cases) {
   idle.push(await idleWorker());
   runs.set(n, await throughWorkers(n));
   inProc.push(await inProcessRound());
 }
-const startup = median(idle.map((u) => u.cpu));
+const startup = median(idle.map((u) => u.startup));
 const inPerDoc = median(inProc) / docs;
 
 const ms = (seconds: number) => `${(seconds * 1000).toFixed(1)} ms`;
@@ -161,12 +186,14 @@ console.log(
   `in-process: ${ms(inPerDoc)} CPU per document (median of ${inProc.length} rounds interleaved with the workers)`,
 );
 console.log(
-  `worker start-up (start, find no work, stop): ${startup.toFixed(2)} s CPU, peak RSS ${median(idle.map((u) => u.rss)).toFixed(0)} MiB`,
+  `worker start-up (until it serves, stages warmed): ${startup.toFixed(2)} s CPU; start, find no work, stop: ` +
+    `${median(idle.map((u) => u.cpu)).toFixed(2)} s CPU, peak RSS ${median(idle.map((u) => u.rss)).toFixed(0)} MiB`,
 );
 console.log(`case                 CPU/doc     vs in-process   peak RSS per process`);
 const perDoc = new Map<number, number>();
 for (const [n, run] of runs) {
-  const cpu = run.usages.reduce((sum, u) => sum + u.cpu, 0) - n * startup;
+  // Each process's CPU less its own start-up (its CPU when it began serving).
+  const cpu = run.usages.reduce((sum, u) => sum + u.cpu - (Number.isNaN(u.startup) ? startup : u.startup), 0);
   perDoc.set(n, cpu / docs);
   const name = n === 1 ? '1 worker process' : `${n} worker processes`;
   console.log(
