@@ -41,7 +41,8 @@ export interface StagesOutcome {
 
 /**
  * Runs `stages` in order over `doc`, each from the previous one's output, and collects what each
- * added. Stops at the first stage that throws, keeping the results before it.
+ * added. Stops at the first stage that throws, keeping the results before it. Yields to the event
+ * loop after each stage.
  */
 export async function runStages(
   run: StageRunner,
@@ -60,6 +61,9 @@ export async function runStages(
     }
     results.push(stageResult(stage, current, next));
     current = next;
+    // Let timers and signals through between stages (a stage's own awaits are microtasks only):
+    // lock renewals, and a SIGTERM that should stop the worker taking the next job.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return { results };
 }
