@@ -45,9 +45,10 @@ const seeds = [
 ].map((s) => join('seeds', `${s}.txt`));
 
 describe('xinwen run with the real pipeline', () => {
-  it('stores the five seeds, each equal to what the in-process pipeline makes of it', async () => {
+  it('stores the five seeds, each equal to what the in-process pipeline makes of it, in at most 4x its bytes', async () => {
     const prefix = prefixFor('run');
-    const env = testEnv(prefix, { XINWEN_PIPELINE: '' });
+    // Three of the seeds (18 KB and more) run in a worker thread, two on the main thread.
+    const env = testEnv(prefix, { XINWEN_PIPELINE: '', XINWEN_THREAD_BYTES: '18000' });
     const result = runCli(['run', 'seeds/'], env);
     expect(result.stderr).toContain('ingest: 5 new, 0 already stored, 0 failed');
     expect(result.status).toBe(0);
@@ -62,6 +63,19 @@ describe('xinwen run with the real pipeline', () => {
         const expected = await pipeline.process({ content: readFileSync(join(root, seed)), uri: seed });
         const stored = await store.get(expected.id);
         expect(JSON.stringify(stored)).toBe(JSON.stringify(expected));
+        // Each stage's result is stored once, holding only the fields that stage sets, and the
+        // whole document takes at most 4x the raw bytes (the raw bytes included).
+        const hash = await admin.hgetallBuffer(`${prefix}:doc:${expected.id}`);
+        const outputs = Object.keys(hash).filter((f) => f.startsWith('out:') || f === 'document');
+        expect(outputs.sort()).toEqual(pipeline.stages.map((stage) => `out:${stage}`).sort());
+        const fieldsOf = (stage: string) => Object.keys(JSON.parse(hash[`out:${stage}`]!.toString()).fields);
+        expect(fieldsOf('normalize').sort()).toEqual(['normalized', 'source']);
+        expect(fieldsOf('segment')).toEqual(['segmented']);
+        const raw = readFileSync(join(root, seed)).byteLength;
+        let bytes = await admin.strlen(`${prefix}:raw:${expected.id}`);
+        for (const [field, value] of Object.entries(hash))
+          bytes += Buffer.byteLength(field) + value.byteLength;
+        expect(bytes).toBeLessThanOrEqual(4 * raw);
       }
     } finally {
       await store.close();
@@ -249,7 +263,9 @@ describe('the queue commands', () => {
     expect(await health.json()).toEqual({ status: 'ok', stages: ['normalize', 'segment'] });
     const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
     expect(metrics).toContain('xinwen_jobs_completed_total{stage="normalize"} 1');
-    expect(metrics).toContain('xinwen_queue_jobs{stage="segment",state="completed"} 1');
+    // One job ran both stages: the segment queue had none.
+    expect(metrics).toContain('xinwen_queue_jobs{stage="normalize",state="completed"} 1');
+    expect(metrics).toContain('xinwen_queue_jobs{stage="segment",state="completed"} 0');
     expect(metrics).toContain('xinwen_documents{status="completed"} 1');
     const board = await fetch(`http://127.0.0.1:${port}/`);
     expect(board.status).toBe(200);

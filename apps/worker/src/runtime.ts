@@ -1,6 +1,5 @@
-import { performance } from 'node:perf_hooks';
 import type { ProcessedDocument, StageName } from '@xinwen/core';
-import type { Pipeline, RawDocument } from '@xinwen/pipeline';
+import type { Pipeline } from '@xinwen/pipeline';
 import { createStore, type Store } from '@xinwen/store';
 import { Redis } from 'ioredis';
 import type { Config } from './config.js';
@@ -12,9 +11,11 @@ import {
   pipelineOptions,
 } from './pipeline-options.js';
 import { StageQueues } from './queues.js';
-import { DocumentCache, type StageJobContext } from './stage-job.js';
-import type { StagePlacement } from './stage-placement.js';
+import type { StageJobContext } from './stage-job.js';
+import { runAndStore, type StageRunner } from './stage-result.js';
 import type { StageThreads } from './stage-threads.js';
+
+export type { StageRunner } from './stage-result.js';
 
 /** Where the queues and the store live, once the embedded Redis (if any) is up. */
 export interface Endpoints {
@@ -85,13 +86,6 @@ export async function openRuntime(config: Config, endpoints: Endpoints): Promise
   };
 }
 
-/** Runs one stage over a document. */
-export type StageRunner = (
-  stage: StageName,
-  doc: ProcessedDocument,
-  raw: RawDocument,
-) => Promise<ProcessedDocument>;
-
 /** Runs one stage over a document with this runtime's pipeline; pipelines are built on first use. */
 export function stageRunner(runtime: Runtime): StageRunner {
   const pipelines = new Map<StageName, Pipeline>();
@@ -115,53 +109,44 @@ export function stageRunner(runtime: Runtime): StageRunner {
 export interface StageJobContextOptions {
   /** Runs a stage on this thread (a {@link stageRunner}). */
   here: StageRunner;
-  /** Threads for large documents and long stages; without them every stage runs on this thread. */
+  /** Threads for large documents; without them every document runs on this thread. */
   threads?: StageThreads;
   /** Documents of at least this many bytes run in `threads`. */
   threadBytes: number;
-  /** Which stages have been running long (see {@link StagePlacement}). */
-  placement: StagePlacement;
+  /** The stages this worker serves. */
+  stages: readonly StageName[];
 }
 
 const sample = '重庆日报讯 成渝地区双城经济圈建设稳步推进。';
 
 /**
- * The context a stage job runs in. A stage runs on this thread (where most stages take a few
- * milliseconds, and a document needs no copying to another thread) unless the document is at
- * least `threadBytes` long or the stage's recent runs took the placement's budget or longer; then
- * it runs in a worker thread, so that a long computation cannot hold up the renewal of job locks.
+ * The context a document job runs in. A document's stages run on this thread, where they take
+ * milliseconds and nothing needs copying, unless the document is at least `threadBytes` long:
+ * then they run in a worker thread, which also encodes and writes their results, so that no long
+ * computation holds up the renewal of job locks. The choice goes by size, which the cost of every stage follows, and not by how long
+ * recent runs took: wall time on a busy machine would send small documents to threads, each
+ * thread with its own copy of the stages' dictionaries.
  */
 export function stageJobContext(runtime: Runtime, options: StageJobContextOptions): StageJobContext {
-  const { here, threads, threadBytes, placement } = options;
+  const { here, threads, threadBytes } = options;
+  const served = new Set<string>(options.stages);
   return {
     store: runtime.store,
     enqueue: (stage, id, generation) => runtime.queues.enqueue(stage, id, generation),
-    async runStage(stage, doc, raw, size) {
-      if (threads !== undefined && (size >= threadBytes || placement.heavy(stage))) {
-        const result = await threads.run(stage, doc, raw);
-        placement.record(stage, result.ms);
-        return result.doc;
-      }
-      const started = performance.now();
-      const result = await here(stage, doc, raw);
-      placement.record(stage, performance.now() - started);
-      return result;
+    serves: (stage) => served.has(stage),
+    runAndStore(stages, doc, raw, size, target) {
+      if (threads !== undefined && size >= threadBytes) return threads.run(stages, doc, raw, target);
+      return runAndStore(here, runtime.store, stages, doc, raw, target);
     },
-    cache: new DocumentCache(),
   };
 }
 
 /**
- * Builds the stages' pipelines on this thread and runs each twice over a small sample, so lazily
- * loaded data (jieba's dictionaries) is in memory before the first job, and records how long the
- * second run took, so a stage that is slow even on a sample starts out in a thread. Dedupe is not
- * warmed: it would add the sample to the shared index.
+ * Builds the stages' pipelines on this thread and runs each once over a small sample, so lazily
+ * loaded data (jieba's dictionaries) is in memory before the first job. Dedupe is not warmed: it
+ * would add the sample to the shared index.
  */
-export async function warmStages(
-  run: StageRunner,
-  stages: readonly StageName[],
-  placement: StagePlacement,
-): Promise<void> {
+export async function warmStages(run: StageRunner, stages: readonly StageName[]): Promise<void> {
   const doc: ProcessedDocument = {
     id: 'warm-up',
     source: { contentType: 'text/plain', encoding: 'utf-16' },
@@ -171,10 +156,6 @@ export async function warmStages(
   };
   for (const stage of stages) {
     if (stage === 'dedupe') continue;
-    const raw = { content: sample, id: 'warm-up' };
-    await run(stage, doc, raw).catch(() => undefined);
-    const started = performance.now();
-    await run(stage, doc, raw).catch(() => undefined);
-    placement.record(stage, performance.now() - started);
+    await run(stage, doc, { content: sample, id: 'warm-up' }).catch(() => undefined);
   }
 }

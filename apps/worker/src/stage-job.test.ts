@@ -1,7 +1,8 @@
-import type { ProcessedDocument, StageName } from '@xinwen/core';
-import { createStore } from '@xinwen/store';
+import { type ProcessedDocument, type StageName, XinwenError } from '@xinwen/core';
+import { createStore, type Store } from '@xinwen/store';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DocumentCache, runStageJob, type StageJobContext } from './stage-job.js';
+import { runStageJob, type StageJobContext } from './stage-job.js';
+import { runAndStore, stageResult } from './stage-result.js';
 import { deletePrefix, Redis, redisUrl, uniquePrefix } from './testing/helpers.js';
 
 const admin = new Redis(redisUrl);
@@ -13,84 +14,142 @@ afterAll(async () => {
 });
 
 const text = '重庆日报讯 成渝地区双城经济圈建设稳步推进。';
+const stages: StageName[] = ['normalize', 'segment'];
 
-/** A context whose stages record the document object they were given. */
-function context(cache: DocumentCache | undefined) {
-  const seen: ProcessedDocument[] = [];
+/**
+ * A context over the real store that counts its reads and writes, with two stages that record
+ * the documents they were given; `fail` makes segment throw.
+ */
+function context(options: { serves?: readonly string[]; fail?: () => Error } = {}) {
+  const seen: string[] = [];
   const enqueued: string[] = [];
+  const calls = { load: 0, write: 0 };
+  const counted: Store = {
+    ...store,
+    load: (id) => {
+      calls.load++;
+      return store.load(id);
+    },
+    putStageResults: (id, results, opts) => {
+      calls.write++;
+      return store.putStageResults(id, results, opts);
+    },
+  };
+  const run = async (stage: StageName, doc: ProcessedDocument): Promise<ProcessedDocument> => {
+    seen.push(stage);
+    if (stage === 'normalize') {
+      return { ...doc, normalized: { text, script: 'hans', fixes: {}, removed: [], damaged: [] } };
+    }
+    if (options.fail) throw options.fail();
+    return { ...doc, segmented: { sentences: [{ start: 0, end: text.length }], tokens: [], keywords: [] } };
+  };
+  const served = new Set(options.serves ?? stages);
   const ctx: StageJobContext = {
-    store,
+    store: counted,
     async enqueue(stage, id) {
       enqueued.push(`${stage}@${id}`);
     },
-    async runStage(stage: StageName, doc) {
-      seen.push(doc);
-      if (stage === 'normalize') {
-        return { ...doc, normalized: { text, script: 'hans', fixes: {}, removed: [], damaged: [] } };
-      }
-      return { ...doc, segmented: { sentences: [{ start: 0, end: text.length }], tokens: [], keywords: [] } };
-    },
-    ...(cache === undefined ? {} : { cache }),
+    serves: (stage) => served.has(stage),
+    runAndStore: (chain, doc, raw, _size, target) => runAndStore(run, counted, chain, doc, raw, target),
   };
-  return { ctx, seen, enqueued };
+  return { ctx, seen, enqueued, calls };
 }
 
-describe('DocumentCache', () => {
-  it('keeps the newest entries up to its limit', () => {
-    const cache = new DocumentCache(2);
-    const entry = (done: number) => ({
-      generation: 0,
-      done,
-      document: { id: 'x', source: { contentType: 'text/plain', encoding: 'utf-16' }, warnings: [] },
-      raw: { id: 'x', content: text },
+describe('runStageJob', () => {
+  it('runs every stage of a document in one job: one read, one write, nothing enqueued', async () => {
+    await store.putRaw({ id: 'one-job', content: text, stages });
+    const { ctx, seen, enqueued, calls } = context();
+    expect(await runStageJob(ctx, 'normalize', { id: 'one-job', generation: 0 })).toEqual({
+      outcome: 'completed',
+      ran: ['normalize', 'segment'],
     });
-    cache.set('a', entry(1));
-    cache.set('b', entry(1));
-    cache.set('a', entry(2));
-    cache.set('c', entry(1));
-    expect(cache.size).toBe(2);
-    expect(cache.get('b')).toBeUndefined();
-    expect(cache.get('a')?.done).toBe(2);
-    expect(cache.get('c')?.done).toBe(1);
+    expect(seen).toEqual(['normalize', 'segment']);
+    expect(calls).toEqual({ load: 1, write: 1 });
+    expect(enqueued).toEqual([]);
+    const doc = await store.get('one-job');
+    expect(doc?.normalized?.text).toBe(text);
+    expect(doc?.segmented?.sentences).toEqual([{ start: 0, end: text.length }]);
+  });
+
+  it('stops at a stage served elsewhere and enqueues it', async () => {
+    await store.putRaw({ id: 'split', content: text, stages });
+    const first = context({ serves: ['normalize'] });
+    expect(await runStageJob(first.ctx, 'normalize', { id: 'split', generation: 0 })).toEqual({
+      outcome: 'written',
+      ran: ['normalize'],
+      next: 'segment',
+    });
+    expect(first.enqueued).toEqual(['segment@split']);
+    const second = context({ serves: ['segment'] });
+    expect(await runStageJob(second.ctx, 'segment', { id: 'split', generation: 0 })).toEqual({
+      outcome: 'completed',
+      ran: ['segment'],
+    });
+    expect(second.seen).toEqual(['segment']);
+  });
+
+  it('keeps the stages before a transient failure, and the retry starts from the stage that failed', async () => {
+    await store.putRaw({ id: 'flaky', content: text, stages });
+    const first = context({ fail: () => new Error('connect ECONNREFUSED 127.0.0.1:6379') });
+    await expect(runStageJob(first.ctx, 'normalize', { id: 'flaky', generation: 0 })).rejects.toThrow(
+      'ECONNREFUSED',
+    );
+    expect(await store.info('flaky')).toMatchObject({ status: 'pending', done: 1 });
+    const retry = context();
+    expect(await runStageJob(retry.ctx, 'normalize', { id: 'flaky', generation: 0 })).toEqual({
+      outcome: 'completed',
+      ran: ['segment'],
+    });
+    expect(retry.seen).toEqual(['segment']);
+  });
+
+  it('fails the document at the stage that rejected it, with the stages before it stored', async () => {
+    await store.putRaw({ id: 'bad', content: text, stages });
+    const { ctx } = context({ fail: () => new XinwenError('document_too_large', 'expected less') });
+    await expect(runStageJob(ctx, 'normalize', { id: 'bad', generation: 0 })).rejects.toMatchObject({
+      name: 'PermanentJobError',
+      code: 'document_too_large',
+    });
+    expect(await store.info('bad')).toMatchObject({
+      status: 'failed',
+      done: 1,
+      error: { stage: 'segment', code: 'document_too_large', message: 'expected less' },
+    });
+    // retry-failed starts it over from segment, keeping normalize's result.
+    expect(await store.reset('bad', { from: 'segment' })).toEqual({ generation: 1, next: 'segment' });
+    const retry = context();
+    expect(await runStageJob(retry.ctx, 'segment', { id: 'bad', generation: 1 })).toMatchObject({
+      outcome: 'completed',
+    });
+    expect(retry.seen).toEqual(['segment']);
+  });
+
+  it('does nothing for a job of an older run', async () => {
+    await store.putRaw({ id: 'old-run', content: text, stages });
+    await store.reset('old-run', { from: 'normalize' });
+    const { ctx, seen } = context();
+    expect(await runStageJob(ctx, 'normalize', { id: 'old-run', generation: 0 })).toEqual({
+      outcome: 'skipped',
+    });
+    expect(seen).toEqual([]);
   });
 });
 
-describe('runStageJob', () => {
-  it('starts the next stage from the document it stored, not a second read', async () => {
-    await store.putRaw({ id: 'cached', content: text, stages: ['normalize', 'segment'] });
-    const cache = new DocumentCache();
-    const { ctx, seen, enqueued } = context(cache);
-    expect(await runStageJob(ctx, 'normalize', { id: 'cached', generation: 0 })).toEqual({
-      outcome: 'written',
-      next: 'segment',
+describe('stageResult', () => {
+  it('is the fields the stage set and the warnings it added, not the whole document', () => {
+    const before: ProcessedDocument = {
+      id: 'x',
+      source: { contentType: 'text/plain', encoding: 'utf-8' },
+      normalized: { text, script: 'hans', fixes: {}, removed: [], damaged: [] },
+      warnings: [{ stage: 'normalize', code: 'fixed_spacing', message: 'removed 1 space' }],
+    };
+    const segmented = { sentences: [], tokens: [], keywords: [] };
+    const warning = { stage: 'segment', code: 'long_token', message: 'a token of 40 characters' };
+    const after = { ...before, segmented, warnings: [...before.warnings, warning] };
+    expect(stageResult('segment', before, after)).toEqual({
+      stage: 'segment',
+      fields: { segmented },
+      warnings: [warning],
     });
-    const stored = cache.get('cached');
-    expect(stored?.done).toBe(1);
-    expect(await runStageJob(ctx, 'segment', { id: 'cached', generation: 0 })).toEqual({
-      outcome: 'completed',
-    });
-    expect(seen[1]).toBe(stored?.document);
-    expect(cache.get('cached')).toBeUndefined();
-    expect(enqueued).toEqual(['segment@cached']);
-    expect((await store.get('cached'))?.segmented?.sentences).toEqual([{ start: 0, end: text.length }]);
-    expect((await store.get('cached'))?.normalized?.text).toBe(text);
-  });
-
-  it('reads the store when the cached entry is not the stored state any more', async () => {
-    await store.putRaw({ id: 'moved', content: text, stages: ['normalize', 'segment'] });
-    const cache = new DocumentCache();
-    const first = context(cache);
-    await runStageJob(first.ctx, 'normalize', { id: 'moved', generation: 0 });
-    // A reprocess from normalize: run 1, nothing stored; the entry of run 0 must not be used.
-    await store.reset('moved', { from: 'normalize' });
-    const stale = cache.get('moved')!;
-    const second = context(cache);
-    expect(await runStageJob(second.ctx, 'normalize', { id: 'moved', generation: 1 })).toEqual({
-      outcome: 'written',
-      next: 'segment',
-    });
-    expect(second.seen[0]).not.toBe(stale.document);
-    expect(second.seen[0]?.normalized).toBeUndefined();
-    expect(cache.get('moved')).toMatchObject({ generation: 1, done: 1 });
   });
 });

@@ -1,88 +1,36 @@
 import { isXinwenError, type ProcessedDocument, type StageName } from '@xinwen/core';
-import type { Pipeline, RawDocument } from '@xinwen/pipeline';
-import type { DocumentInfo, StageWriteOutcome, Store, StoredRaw } from '@xinwen/store';
+import type { RawDocument } from '@xinwen/pipeline';
+import type { StageWriteOutcome, Store } from '@xinwen/store';
 import type { StageJobData } from './queues.js';
+import type { StoredOutcome, StoreTarget } from './stage-result.js';
 
-/** What a stage job runs with. */
+/** What a document job runs with. */
 export interface StageJobContext {
   store: Store;
   enqueue(stage: string, id: string, generation: number): Promise<void>;
-  /** Runs `stage` over `doc` (`pipeline.runStage`); `size` is the raw document's size in bytes. */
-  runStage(
-    stage: StageName,
+  /** True for the stages this worker serves: a job runs them all, one after the other. */
+  serves(stage: string): boolean;
+  /**
+   * Runs `stages` in order over `doc` and stores their results with one write (see
+   * `runAndStore`); `size` is the raw document's size in bytes, which decides whether this
+   * happens on this thread or in a worker thread.
+   */
+  runAndStore(
+    stages: readonly StageName[],
     doc: ProcessedDocument,
     raw: RawDocument,
     size: number,
-  ): Promise<ProcessedDocument>;
-  /** Documents this process stored a stage of, so the next stage need not read them back. */
-  cache?: DocumentCache;
+    target: StoreTarget,
+  ): Promise<StoredOutcome>;
 }
 
-/** A document as stored after `done` stages of run `generation`, with its raw input. */
-export interface CachedDocument {
-  generation: number;
-  done: number;
-  document: ProcessedDocument;
-  raw: StoredRaw;
-}
-
-/**
- * The documents whose last stage this process stored, newest first, at most `limit`. The stored
- * document of a run after `done` stages never changes (a stage result is written once per run, a
- * reprocess starts a new run), so an entry whose run and `done` match the store's is that
- * document, and the next stage can start from it after reading only the document's status.
- */
-export class DocumentCache {
-  private readonly entries = new Map<string, CachedDocument>();
-
-  constructor(private readonly limit = 128) {}
-
-  get(id: string): CachedDocument | undefined {
-    return this.entries.get(id);
-  }
-
-  set(id: string, entry: CachedDocument): void {
-    this.entries.delete(id);
-    this.entries.set(id, entry);
-    if (this.entries.size > this.limit) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
-  }
-
-  delete(id: string): void {
-    this.entries.delete(id);
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-}
-
-/** The stored state of a document: from the cache when it is current, else read from the store. */
-async function readDocument(
-  ctx: StageJobContext,
-  id: string,
-): Promise<(CachedDocument & { info: DocumentInfo }) | undefined> {
-  const cached = ctx.cache?.get(id);
-  if (cached !== undefined) {
-    const info = await ctx.store.info(id);
-    if (info !== undefined && info.generation === cached.generation && info.done === cached.done) {
-      return { ...cached, info };
-    }
-    ctx.cache?.delete(id);
-  }
-  const loaded = await ctx.store.load(id);
-  if (loaded === undefined) return undefined;
-  const { info, document, raw } = loaded;
-  return { info, document, raw, generation: info.generation, done: info.done };
-}
-
-/** What one stage job did. */
+/** What one job did. */
 export interface StageJobResult {
   /** The store's answer, or `skipped` when the job belongs to an older run or a finished document. */
   outcome: StageWriteOutcome | 'skipped';
-  /** The stage enqueued next, if any. */
+  /** The stages this job ran (and stored). */
+  ran?: string[];
+  /** The stage enqueued next (one this worker does not serve), if any. */
   next?: string;
 }
 
@@ -108,12 +56,16 @@ export function isTransient(error: unknown): boolean {
 }
 
 /**
- * One stage of one document: read its input from the store, run the stage, store the result with
- * one atomic write, enqueue the next stage. Safe to run again after a crash at any point: a stored
- * result is not recomputed and the write and the enqueue are idempotent.
+ * A job from the queue of `stage`: runs that stage of the document and every stage after it that
+ * this worker serves, from one read of the document, and stores their results with one atomic
+ * write. On the normal path (a worker serving every stage) that is the whole document in one job;
+ * a stage served elsewhere gets a job on its own queue. A job that finds stages already stored
+ * (a retry after a crash, or after a stage failed transiently) starts from the first one missing.
+ * Safe to run again after a crash at any point: the write and the enqueue are idempotent.
  *
- * @throws PermanentJobError after marking the document failed, when the stage rejects the input
- *   (or fails in a way a retry cannot fix); other errors are transient and should be retried.
+ * @throws PermanentJobError after marking the document failed at the stage that rejected the
+ *   input (the results of the stages before it are stored); other errors are transient and should
+ *   be retried, and the retry resumes from the stage that failed.
  */
 export async function runStageJob(
   ctx: StageJobContext,
@@ -122,7 +74,7 @@ export async function runStageJob(
 ): Promise<StageJobResult> {
   const { store } = ctx;
   const { id, generation } = data;
-  const loaded = await readDocument(ctx, id);
+  const loaded = await store.load(id);
   if (loaded === undefined) {
     throw new PermanentJobError('not_found', `document "${id}" is not in the store`);
   }
@@ -133,46 +85,45 @@ export async function runStageJob(
     await store.markFailed(id, stage, 'invalid_options', `stage ${stage} is not in the plan`, { generation });
     throw new PermanentJobError('invalid_options', `stage "${stage}" is not in document "${id}"'s plan`);
   }
-  const next = info.stages[index + 1];
-  const forward = async (outcome: StageWriteOutcome): Promise<StageJobResult> => {
-    if (next !== undefined && (outcome === 'written' || outcome === 'exists')) {
-      await ctx.enqueue(next, id, generation);
-      return { outcome, next };
-    }
-    return { outcome };
-  };
-  if (info.done > index) return forward('exists');
   if (info.done < index) {
     // The previous stage's result is not stored yet: a transient state, never left by this code.
     throw new Error(`stage "${stage}" of "${id}" ran before stage ${info.stages[info.done]} was stored`);
   }
+  const chain: StageName[] = [];
+  for (let i = info.done; i < info.stages.length && ctx.serves(info.stages[i]!); i++) {
+    chain.push(info.stages[i] as StageName);
+  }
+  const forward = async (outcome: StageWriteOutcome, ran: string[]): Promise<StageJobResult> => {
+    if (outcome !== 'written' && outcome !== 'exists') return { outcome, ran };
+    // Another worker may have stored more meanwhile: the stage to enqueue is the first missing.
+    const now = outcome === 'exists' ? await store.info(id) : undefined;
+    if (now !== undefined && (now.status !== 'pending' || now.generation !== generation)) {
+      return { outcome, ran };
+    }
+    const next = info.stages[now?.done ?? info.done + ran.length];
+    if (next === undefined) return { outcome, ran };
+    await ctx.enqueue(next, id, generation);
+    return { outcome, ran, next };
+  };
+  if (chain.length === 0) return forward('exists', []);
 
-  let result: Awaited<ReturnType<Pipeline['runStage']>>;
-  try {
-    const raw: RawDocument = {
-      content: loaded.raw.content,
-      id,
-      ...(loaded.raw.uri === undefined ? {} : { uri: loaded.raw.uri }),
-      ...(loaded.raw.contentType === undefined ? {} : { contentType: loaded.raw.contentType }),
-    };
-    result = await ctx.runStage(stage, loaded.document, raw, info.size);
-  } catch (error) {
-    if (isTransient(error)) throw error;
-    // Stages are deterministic: the same input fails the same way again. Record it and stop.
-    const code = isXinwenError(error) ? error.code : 'internal_error';
-    const message = error instanceof Error ? error.message : String(error);
-    await store.markFailed(id, stage, code, message, { generation });
-    throw new PermanentJobError(code, message);
-  }
-  const outcome = await store.putStageResult(id, stage, result, {
+  const raw: RawDocument = {
+    content: loaded.raw.content,
+    id,
+    ...(loaded.raw.uri === undefined ? {} : { uri: loaded.raw.uri }),
+    ...(loaded.raw.contentType === undefined ? {} : { contentType: loaded.raw.contentType }),
+  };
+  const { ran, outcome, error } = await ctx.runAndStore(chain, loaded.document, raw, info.size, {
+    id,
     generation,
-    previous: loaded.document,
-    stages: info.stages,
   });
-  if (outcome === 'written') {
-    ctx.cache?.set(id, { generation, done: index + 1, document: result, raw: loaded.raw });
-  } else {
-    ctx.cache?.delete(id);
-  }
-  return forward(outcome);
+  if (error === undefined) return forward(outcome, chain);
+  if (isTransient(error)) throw error;
+  if (outcome === 'stale' || outcome === 'failed') return { outcome, ran: chain.slice(0, ran) };
+  // Stages are deterministic: the same input fails the same way again. Record it and stop.
+  const failed = chain[ran]!;
+  const code = isXinwenError(error) ? error.code : 'internal_error';
+  const message = error instanceof Error ? error.message : String(error);
+  await store.markFailed(id, failed, code, message, { generation });
+  throw new PermanentJobError(code, message);
 }

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type ProcessedDocument, type StageName, XinwenError, type XinwenErrorCode } from '@xinwen/core';
 import type { RawDocument } from '@xinwen/pipeline';
+import type { StoredOutcome, StoreTarget } from './stage-result.js';
 import type { ThreadData, ThreadReply, ThreadTask } from './stage-thread.js';
 
 const threadFile = fileURLToPath(new URL('./stage-thread.js', import.meta.url));
@@ -9,15 +10,9 @@ const threadFile = fileURLToPath(new URL('./stage-thread.js', import.meta.url));
 /** The message of the error a job gets when its thread died under it; a retry may succeed. */
 export const threadExitedMessage = 'stage thread exited';
 
-/** A stage's result from a thread, and how long the stage computed there, in milliseconds. */
-export interface ThreadResult {
-  doc: ProcessedDocument;
-  ms: number;
-}
-
 interface Pending {
   task: ThreadTask;
-  resolve(result: ThreadResult): void;
+  resolve(result: StoredOutcome): void;
   reject(error: Error): void;
 }
 
@@ -31,7 +26,7 @@ function revive(error: { name: string; message: string; code?: string }): Error 
 }
 
 /**
- * A small pool of worker threads that run stages off the main thread. Threads start on first
+ * A small pool of worker threads that run large documents' stages off the main thread. Threads start on first
  * use (each loads the pipeline and its stage data) and stay until {@link StageThreads.close}; a
  * thread that dies fails its task with a transient error and is replaced on the next task.
  */
@@ -48,11 +43,27 @@ export class StageThreads {
     private readonly size: number,
   ) {}
 
-  /** Runs one stage in a thread; resolves to the stage's result and how long it computed. */
-  run(stage: StageName, doc: ProcessedDocument, raw: RawDocument): Promise<ThreadResult> {
+  /** Runs a document's stages in a thread and stores their results from there (see `runAndStore`). */
+  run(
+    stages: readonly StageName[],
+    doc: ProcessedDocument,
+    raw: RawDocument,
+    target: StoreTarget,
+  ): Promise<StoredOutcome> {
     if (this.closed) return Promise.reject(new Error(`${threadExitedMessage}: closed`));
     return new Promise((resolve, reject) => {
-      this.queue.push({ task: { seq: ++this.seq, stage, doc, raw }, resolve, reject });
+      const { content, ...rest } = raw;
+      const text = typeof content === 'string';
+      // Bytes of their own, whose buffer can be transferred to the thread rather than copied.
+      const bytes = text ? new Uint8Array(Buffer.from(content, 'utf8')) : content.slice();
+      const task: ThreadTask = {
+        seq: ++this.seq,
+        stages: [...stages],
+        doc,
+        raw: { ...rest, content: bytes, text },
+        target,
+      };
+      this.queue.push({ task, resolve, reject });
       this.pump();
     });
   }
@@ -73,7 +84,7 @@ export class StageThreads {
       }
       const pending = this.queue.shift()!;
       this.busy.set(thread, pending);
-      thread.postMessage(pending.task);
+      thread.postMessage(pending.task, [pending.task.raw.content.buffer as ArrayBuffer]);
     }
   }
 
@@ -85,8 +96,8 @@ export class StageThreads {
       this.busy.delete(thread);
       this.idle.push(thread);
       if (pending !== undefined && pending.task.seq === reply.seq) {
-        if (reply.ok) pending.resolve({ doc: reply.doc, ms: reply.ms });
-        else pending.reject(revive(reply.error));
+        const { ran, outcome, error } = reply;
+        pending.resolve(error === undefined ? { ran, outcome } : { ran, outcome, error: revive(error) });
       }
       this.pump();
     });

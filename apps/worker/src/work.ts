@@ -4,14 +4,13 @@ import { createMetrics, type WorkerMetrics } from './metrics.js';
 import { queuePrefix, type StageJobData } from './queues.js';
 import { type Runtime, stageJobContext, stageRunner, warmStages } from './runtime.js';
 import { PermanentJobError, runStageJob, type StageJobResult } from './stage-job.js';
-import { StagePlacement } from './stage-placement.js';
 import { StageThreads } from './stage-threads.js';
 
 /** Options for {@link startWorkers}. */
 export interface WorkOptions {
   /** The stages to serve, one BullMQ worker (and queue) each. */
   stages: readonly StageName[];
-  /** Jobs at once per stage; also the number of threads for large documents. */
+  /** Jobs at once per stage queue; also the most threads for large documents. */
   concurrency: number;
   /** Called for every job that finished or failed, for progress output. */
   onJob?: (event: JobEvent) => void;
@@ -47,16 +46,23 @@ export function errorCode(error: Error): string {
   return match?.[1] ?? 'internal_error';
 }
 
-/** Warms the stages on this thread, then starts one BullMQ worker per stage. */
+/**
+ * Warms the stages on this thread, then starts one BullMQ worker per stage queue. A job runs its
+ * stage and every later stage served here (see `runStageJob`), so with every stage served a
+ * document takes one job, on the first stage's queue.
+ */
 export async function startWorkers(runtime: Runtime, options: WorkOptions): Promise<Workers> {
   const { config, store } = runtime;
   const metrics = createMetrics(options.stages, runtime.queues, store);
   const threads = new StageThreads({ config, endpoints: runtime.endpoints }, options.concurrency);
-  // A stage computing longer than this on the main thread would delay lock renewal noticeably.
-  const placement = new StagePlacement(Math.min(100, config.lockMs / 20));
   const here = stageRunner(runtime);
-  await warmStages(here, options.stages, placement);
-  const ctx = stageJobContext(runtime, { here, threads, threadBytes: config.threadBytes, placement });
+  await warmStages(here, options.stages);
+  const ctx = stageJobContext(runtime, {
+    here,
+    threads,
+    threadBytes: config.threadBytes,
+    stages: options.stages,
+  });
   const processor = async (job: Job<StageJobData>): Promise<StageJobResult> => {
     try {
       return await runStageJob(ctx, job.queueName as StageName, job.data);

@@ -1,6 +1,6 @@
 export type { DocumentStatus, StoreKeys } from './keys.js';
 export { documentStatuses, storeKeys } from './keys.js';
-export type { StagePatch } from './patch.js';
+export type { StageResult } from './patch.js';
 export type { Store, StoreOptions } from './store.js';
 export { createStore } from './store.js';
 export type {

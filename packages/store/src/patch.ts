@@ -1,29 +1,27 @@
 import type { ProcessedDocument, Warning } from '@xinwen/core';
+import { decodeFields, encodeFields } from './compact.js';
 
-/** What one stage added to a document: the top-level fields it set and the warnings it appended. */
-export interface StagePatch {
+/**
+ * What one stage added to a document: the top-level fields it set (whole: a field a stage sets
+ * replaces the one before) and the warnings it appended. Stored under `out:<stage>`.
+ */
+export interface StageResult {
+  /** The stage's name, as in the document's stage plan. */
+  stage: string;
+  /** The top-level fields the stage set. */
   fields: Partial<ProcessedDocument>;
+  /** The warnings the stage added. */
   warnings: Warning[];
 }
 
-/**
- * The part of `next` that differs from `previous`. A stage returns `{ ...previous, ...added }`,
- * so unchanged fields are the same objects and a reference comparison finds what it added.
- */
-export function diffDocument(previous: ProcessedDocument, next: ProcessedDocument): StagePatch {
-  const fields: Record<string, unknown> = {};
-  const before = previous as Record<string, unknown>;
-  for (const [key, value] of Object.entries(next)) {
-    if (key === 'warnings') continue;
-    if (before[key] !== value) fields[key] = value;
-  }
-  return {
-    fields: fields as Partial<ProcessedDocument>,
-    warnings: next.warnings.slice(previous.warnings.length),
-  };
+/** A stage result in its stored form (see `compact.ts`), as JSON. */
+export function encodeResult(result: StageResult, text: string | undefined): string {
+  return JSON.stringify({ fields: encodeFields(result.fields, text), warnings: result.warnings });
 }
 
-/** Applies a stage's patch the way the pipeline merges a stage's result. */
-export function applyPatch(doc: ProcessedDocument, patch: StagePatch): ProcessedDocument {
-  return { ...doc, ...patch.fields, warnings: [...doc.warnings, ...patch.warnings] };
+/** Applies a stored stage result to the document, the way the pipeline merges a stage's result. */
+export function applyStored(doc: ProcessedDocument, stored: string): ProcessedDocument {
+  const parsed = JSON.parse(stored) as { fields: Record<string, unknown>; warnings?: Warning[] };
+  const fields = decodeFields(parsed.fields, doc.normalized?.text);
+  return { ...doc, ...fields, warnings: [...doc.warnings, ...(parsed.warnings ?? [])] };
 }

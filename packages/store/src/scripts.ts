@@ -13,8 +13,8 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 `;
 
 const complete = `
-local function complete(id, gen, now, document)
-  redis.call('HSET', KEYS[1], 'status', 'completed', 'completedAt', now, 'updatedAt', now, 'document', document)
+local function complete(id, gen, now)
+  redis.call('HSET', KEYS[1], 'status', 'completed', 'completedAt', now, 'updatedAt', now)
   redis.call('ZREM', KEYS[4], id)
   redis.call('ZADD', KEYS[5], now, id)
   return redis.call('XADD', KEYS[8], 'MAXLEN', '~', '1000000', '*',
@@ -50,7 +50,7 @@ if ARGV[6] ~= '' then
   return {'created', 'failed', event}
 end
 if tonumber(ARGV[4]) == 0 then
-  local event = complete(id, '0', now, ARGV[5])
+  local event = complete(id, '0', now)
   return {'created', 'completed', event}
 end
 redis.call('HSET', KEYS[1], 'status', 'pending')
@@ -59,35 +59,47 @@ return {'created', 'pending'}
 `;
 
 /**
- * One stage's result. ARGV: 1 generation ('' for any), 2 stage, 3 patch JSON, 4 full document
- * JSON ('' unless the caller knows this is the last stage).
- * Returns {'written'|'completed'|'exists'|'stale'|'failed'|'missing'|'unknown_stage'|
- * 'out_of_order'|'need_document', detail?}.
+ * The results of one or more consecutive stages of the plan, in one write. ARGV: 1 generation
+ * ('' for any), 2 n, 3..2+n the stage names, 3+n..2+2n their stored results. Results of stages
+ * already stored are skipped (stages are deterministic: a second run computed the same), so a
+ * retry that overlaps a write cut short stores only the rest.
+ * Returns {'written', done} | {'completed', event id} | {'exists', status, done} | {'stale', gen}
+ * | {'failed'} | {'missing'} | {'unknown_stage', plan} | {'out_of_order', done}.
  */
 export const stageScript = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'missing'} end
 local id = redis.call('HGET', KEYS[1], 'id')
 local gen = redis.call('HGET', KEYS[1], 'generation')
 if ARGV[1] ~= '' and ARGV[1] ~= gen then return {'stale', gen} end
-local status = redis.call('HGET', KEYS[1], 'status')
-if status == 'completed' then return {'exists', status} end
-if status == 'failed' then return {'failed', status} end
-local stages = cjson.decode(redis.call('HGET', KEYS[1], 'stages'))
+local planJson = redis.call('HGET', KEYS[1], 'stages')
+local stages = cjson.decode(planJson)
+local n = tonumber(ARGV[2])
 local index = 0
-for i, name in ipairs(stages) do if name == ARGV[2] then index = i end end
-if index == 0 then return {'unknown_stage', redis.call('HGET', KEYS[1], 'stages')} end
+for i, name in ipairs(stages) do if name == ARGV[3] then index = i end end
+if index == 0 then return {'unknown_stage', planJson} end
+for k = 1, n - 1 do
+  if stages[index + k] ~= ARGV[3 + k] then return {'unknown_stage', planJson} end
+end
+local status = redis.call('HGET', KEYS[1], 'status')
 local done = tonumber(redis.call('HGET', KEYS[1], 'done'))
-if done >= index then return {'exists', status} end
+if status == 'completed' then return {'exists', status, tostring(done)} end
+if status == 'failed' then return {'failed', status} end
+local last = index + n - 1
+if done >= last then return {'exists', status, tostring(done)} end
 if done < index - 1 then return {'out_of_order', tostring(done)} end
-if index == #stages and ARGV[4] == '' then return {'need_document'} end
 ${now}
 ${complete}
-redis.call('HSET', KEYS[1], 'out:' .. ARGV[2], ARGV[3], 'done', index, 'updatedAt', now)
-if index == #stages then
-  local event = complete(id, gen, now, ARGV[4])
+local fields = {}
+for i = done + 1, last do
+  fields[#fields + 1] = 'out:' .. stages[i]
+  fields[#fields + 1] = ARGV[2 + n + (i - index) + 1]
+end
+redis.call('HSET', KEYS[1], 'done', last, 'updatedAt', now, unpack(fields))
+if last == #stages then
+  local event = complete(id, gen, now)
   return {'completed', event}
 end
-return {'written'}
+return {'written', tostring(last)}
 `;
 
 /**
@@ -147,7 +159,7 @@ redis.call('ZREM', KEYS[6], id)
 redis.call('HDEL', KEYS[1], 'document', 'completedAt', 'failedAt', 'error')
 redis.call('HSET', KEYS[1], 'stages', planJson, 'generation', gen, 'done', keep, 'updatedAt', now)
 if #plan == 0 then
-  local event = complete(id, gen, now, redis.call('HGET', KEYS[1], 'base'))
+  local event = complete(id, gen, now)
   return {'reset', gen, '', event}
 end
 redis.call('HSET', KEYS[1], 'status', 'pending')

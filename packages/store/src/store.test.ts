@@ -3,7 +3,7 @@ import type { ProcessedDocument } from '@xinwen/core';
 import { contentId, ProcessedDocumentSchema } from '@xinwen/core';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createStore, type Store } from './index.js';
+import { createStore, type StageResult, type Store } from './index.js';
 
 const url = process.env.STORE_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const admin = new Redis(url);
@@ -29,16 +29,29 @@ const text = '重庆日报讯 成渝地区双城经济圈建设。';
 const normalized = { text, script: 'hans' as const, fixes: {}, removed: [], damaged: [] };
 const segmented = { sentences: [{ start: 0, end: text.length }], tokens: [], keywords: [] };
 
-/** What two stages would add to a document, the way the pipeline merges them. */
+/** What two stages add to a document, as the worker stores them. */
 function afterStages(base: ProcessedDocument) {
-  const one: ProcessedDocument = {
-    ...base,
-    source: { ...base.source, encoding: 'utf-8' },
-    normalized,
+  const normalize: StageResult = {
+    stage: 'normalize',
+    fields: { source: { ...base.source, encoding: 'utf-8' }, normalized },
     warnings: [{ stage: 'normalize', code: 'fixed_spacing', message: 'removed 1 space' }],
   };
-  const two: ProcessedDocument = { ...one, segmented, warnings: [...one.warnings] };
-  return { one, two };
+  const segment: StageResult = { stage: 'segment', fields: { segmented }, warnings: [] };
+  const one: ProcessedDocument = { ...base, ...normalize.fields, warnings: normalize.warnings };
+  const two: ProcessedDocument = { ...one, segmented };
+  return { normalize, segment, one, two };
+}
+
+/** Bytes a document takes in Redis: every field and value of its hash, and its raw bytes. */
+async function storedBytes(id: string): Promise<{ total: number; fields: Record<string, number> }> {
+  const hash = await admin.hgetallBuffer(`${prefix}:doc:${id}`);
+  const fields: Record<string, number> = {};
+  let total = (await admin.strlen(`${prefix}:raw:${id}`)) ?? 0;
+  for (const [field, value] of Object.entries(hash)) {
+    fields[field] = value.byteLength;
+    total += Buffer.byteLength(field) + value.byteLength;
+  }
+  return { total, fields };
 }
 
 async function events(): Promise<string[][]> {
@@ -86,18 +99,18 @@ describe('putRaw', () => {
   });
 });
 
-describe('putStageResult', () => {
+describe('putStageResults', () => {
   it('moves forward one stage at a time and completes once', async () => {
     await store.putRaw({ id: 'cq-3', content: text, stages: ['normalize', 'segment'] });
     const base = (await store.load('cq-3'))!.document;
-    const { one, two } = afterStages(base);
-    await expect(store.putStageResult('cq-3', 'segment', two)).rejects.toMatchObject({ code: 'not_found' });
-    expect(await store.putStageResult('cq-3', 'normalize', one)).toBe('written');
-    expect(await store.putStageResult('cq-3', 'normalize', one)).toBe('exists');
+    const { normalize, segment, one, two } = afterStages(base);
+    await expect(store.putStageResults('cq-3', [segment])).rejects.toMatchObject({ code: 'not_found' });
+    expect(await store.putStageResults('cq-3', [normalize])).toBe('written');
+    expect(await store.putStageResults('cq-3', [normalize])).toBe('exists');
     expect((await store.info('cq-3'))?.done).toBe(1);
     expect(await store.get('cq-3')).toEqual(one);
-    expect(await store.putStageResult('cq-3', 'segment', two, { previous: one })).toBe('completed');
-    expect(await store.putStageResult('cq-3', 'segment', two, { previous: one })).toBe('exists');
+    expect(await store.putStageResults('cq-3', [segment], { before: one })).toBe('completed');
+    expect(await store.putStageResults('cq-3', [segment], { before: one })).toBe('exists');
     // get() validates, so its keys come in the document model's order, as with `validate: true`.
     expect(JSON.stringify(await store.get('cq-3'))).toBe(JSON.stringify(ProcessedDocumentSchema.parse(two)));
     const info = await store.info('cq-3');
@@ -117,27 +130,150 @@ describe('putStageResult', () => {
     ]);
   });
 
+  it('stores several stages in one write, and a retry overlapping it stores only the rest', async () => {
+    await store.putRaw({ id: 'cq-3b', content: text, stages: ['normalize', 'segment'] });
+    const base = (await store.load('cq-3b'))!.document;
+    const { normalize, segment, two } = afterStages(base);
+    expect(await store.putStageResults('cq-3b', [normalize])).toBe('written');
+    const written = (await storedBytes('cq-3b')).fields['out:normalize'];
+    expect(await store.putStageResults('cq-3b', [normalize, segment])).toBe('completed');
+    expect((await storedBytes('cq-3b')).fields['out:normalize']).toBe(written);
+    expect(await store.putStageResults('cq-3b', [normalize, segment])).toBe('exists');
+    expect(await store.get('cq-3b')).toEqual(ProcessedDocumentSchema.parse(two));
+    expect(await events()).toHaveLength(1);
+    await expect(store.putStageResults('cq-3b', [segment, normalize])).rejects.toMatchObject({
+      code: 'invalid_options',
+    });
+  });
+
   it('lets exactly one of many racing writers complete the document', async () => {
     await store.putRaw({ id: 'cq-4', content: text, stages: ['normalize'] });
     const base = (await store.load('cq-4'))!.document;
-    const { one } = afterStages(base);
+    const { normalize } = afterStages(base);
     const writers = Array.from({ length: 20 }, () => createStore({ url, prefix }));
-    const outcomes = await Promise.all(writers.map((w) => w.putStageResult('cq-4', 'normalize', one)));
+    const outcomes = await Promise.all(writers.map((w) => w.putStageResults('cq-4', [normalize])));
     await Promise.all(writers.map((w) => w.close()));
     expect(outcomes.filter((o) => o === 'completed')).toHaveLength(1);
     expect(outcomes.filter((o) => o === 'exists')).toHaveLength(19);
     expect(await events()).toHaveLength(1);
   });
 
-  it('refuses a stage outside the plan and an unknown document', async () => {
+  it('refuses a stage outside the plan, an empty write and an unknown document', async () => {
     await store.putRaw({ id: 'cq-5', content: text, stages: ['normalize'] });
-    const base = (await store.load('cq-5'))!.document;
-    await expect(store.putStageResult('cq-5', 'extract', base)).rejects.toMatchObject({
-      code: 'invalid_options',
-    });
-    await expect(store.putStageResult('nope', 'normalize', base)).rejects.toMatchObject({
+    const result = { stage: 'extract', fields: {}, warnings: [] };
+    await expect(store.putStageResults('cq-5', [result])).rejects.toMatchObject({ code: 'invalid_options' });
+    await expect(store.putStageResults('cq-5', [])).rejects.toMatchObject({ code: 'invalid_options' });
+    await expect(store.putStageResults('nope', [{ ...result, stage: 'normalize' }])).rejects.toMatchObject({
       code: 'not_found',
     });
+  });
+});
+
+describe('the stored form', () => {
+  // A page of 200 paragraphs, segmented into two-character words: the proportions of a real
+  // document (a token per 2 characters, the paragraphs being the text again).
+  const paragraph = '成渝地区双城经济圈建设稳步推进，重庆日报记者报道。';
+  const page = Array.from({ length: 200 }, (_, i) => `${paragraph}${i}`).join('\n');
+  const tokens = Array.from({ length: Math.floor(page.length / 2) }, (_, i) => ({
+    text: page.slice(2 * i, 2 * i + 2),
+    pos: ['n', 'v', 'ns', 'x'][i % 4]!,
+    start: 2 * i,
+    end: 2 * i + 2,
+  }));
+  const results = (base: ProcessedDocument): StageResult[] => [
+    {
+      stage: 'normalize',
+      fields: {
+        source: { ...base.source, encoding: 'utf-8' },
+        normalized: { text: page, script: 'hans', fixes: {}, removed: [], damaged: [] },
+      },
+      warnings: [],
+    },
+    {
+      stage: 'segment',
+      fields: { segmented: { sentences: [{ start: 0, end: page.length }], tokens, keywords: [] } },
+      warnings: [],
+    },
+    {
+      stage: 'extract',
+      fields: {
+        page: { editors: [] },
+        articles: [
+          {
+            title: paragraph,
+            byline: { text: '', reporters: [] },
+            paragraphs: page.split('\n'),
+            captions: [],
+            people: [],
+            organizations: [],
+            places: [],
+            money: [],
+            percentages: [],
+            dates: [],
+            quotes: [],
+            keywords: [],
+          },
+        ],
+      },
+      warnings: [],
+    },
+  ];
+
+  it("keeps each stage's result once, tokens as columns, paragraphs as offsets: at most 4x the raw bytes", async () => {
+    await store.putRaw({ id: 'big', content: page, stages: ['normalize', 'segment', 'extract'] });
+    const base = (await store.load('big'))!.document;
+    expect(await store.putStageResults('big', results(base))).toBe('completed');
+    const { total, fields } = await storedBytes('big');
+    const raw = Buffer.byteLength(page);
+    expect(
+      Object.keys(fields)
+        .filter((f) => f.startsWith('out:') || f === 'document')
+        .sort(),
+    ).toEqual(['out:extract', 'out:normalize', 'out:segment']);
+    // The text is stored twice (raw and normalized); all the rest takes less than twice more.
+    expect(total).toBeLessThan(4 * raw);
+    const segment = JSON.parse((await admin.hget(`${prefix}:doc:big`, 'out:segment'))!);
+    expect(segment.fields.segmented.tokens).toMatchObject({ tags: ['n', 'v', 'ns', 'x'] });
+    expect(segment.fields.segmented.tokens.length).toHaveLength(tokens.length);
+    const extract = JSON.parse((await admin.hget(`${prefix}:doc:big`, 'out:extract'))!);
+    expect(extract.fields.articles[0].paragraphs[1]).toEqual([
+      paragraph.length + 2,
+      2 * paragraph.length + 3,
+    ]);
+
+    const doc = await store.get('big');
+    expect(doc?.segmented?.tokens).toEqual(tokens);
+    expect(doc?.articles?.[0]?.paragraphs).toEqual(page.split('\n'));
+  });
+
+  it('stores a later stage compactly against the text stored before it', async () => {
+    await store.putRaw({ id: 'later', content: page, stages: ['normalize', 'segment', 'extract'] });
+    const base = (await store.load('later'))!.document;
+    const [normalize, segment, extract] = results(base);
+    await store.putStageResults('later', [normalize!]);
+    const before = (await store.load('later'))!.document;
+    await store.putStageResults('later', [segment!, extract!], { before });
+    const withText = (await storedBytes('later')).fields;
+    expect(withText['out:segment']).toBeLessThan(6 * tokens.length);
+    expect((await store.get('later'))?.segmented?.tokens).toEqual(tokens);
+
+    // Without the text, the tokens are kept as they are: larger, and still read back the same.
+    await store.reset('later', { from: 'segment' });
+    await store.putStageResults('later', [segment!, extract!]);
+    expect((await storedBytes('later')).fields['out:segment']).toBeGreaterThan(20 * tokens.length);
+    expect((await store.get('later'))?.segmented?.tokens).toEqual(tokens);
+  });
+
+  it('reads a completed document stored whole by an earlier version', async () => {
+    await store.putRaw({ id: 'old', content: text, stages: [] });
+    const whole = {
+      id: 'old',
+      source: { contentType: 'text/plain', encoding: 'utf-8' },
+      normalized,
+      warnings: [],
+    };
+    await admin.hset(`${prefix}:doc:old`, 'document', JSON.stringify(whole));
+    expect(await store.get('old')).toEqual(whole);
   });
 });
 
@@ -149,7 +285,7 @@ describe('markFailed and reset', () => {
     );
     expect(await store.markFailed('cq-6', 'normalize', 'empty_document', 'again')).toBe(false);
     const base = (await store.load('cq-6'))!.document;
-    expect(await store.putStageResult('cq-6', 'normalize', base)).toBe('failed');
+    expect(await store.putStageResults('cq-6', [afterStages(base).normalize])).toBe('failed');
     expect((await store.info('cq-6'))?.error).toEqual({
       stage: 'normalize',
       code: 'empty_document',
@@ -168,16 +304,17 @@ describe('markFailed and reset', () => {
   it('starts a document over from a stage in a new generation; old-run writes are stale', async () => {
     await store.putRaw({ id: 'cq-7', content: text, stages: ['normalize', 'segment'] });
     const base = (await store.load('cq-7'))!.document;
-    const { one, two } = afterStages(base);
-    await store.putStageResult('cq-7', 'normalize', one);
-    await store.putStageResult('cq-7', 'segment', two);
+    const { normalize, segment, one, two } = afterStages(base);
+    await store.putStageResults('cq-7', [normalize]);
+    await store.putStageResults('cq-7', [segment]);
     expect(await store.reset('cq-7', { from: 'segment' })).toEqual({ generation: 1, next: 'segment' });
     const info = await store.info('cq-7');
     expect(info).toMatchObject({ status: 'pending', done: 1, generation: 1 });
     expect(info?.completedAt).toBeUndefined();
     expect(await store.get('cq-7')).toEqual(one);
-    expect(await store.putStageResult('cq-7', 'segment', two, { generation: 0 })).toBe('stale');
-    expect(await store.putStageResult('cq-7', 'segment', two, { generation: 1 })).toBe('completed');
+    expect(await store.putStageResults('cq-7', [segment], { generation: 0 })).toBe('stale');
+    expect(await store.putStageResults('cq-7', [segment], { generation: 1 })).toBe('completed');
+    expect(await store.get('cq-7')).toEqual(two);
     expect((await events()).map((e) => e[5])).toEqual(['0', '1']);
     await expect(store.reset('cq-7', { from: 'tokenize' })).rejects.toMatchObject({
       code: 'invalid_options',

@@ -9,7 +9,7 @@ import {
 } from '@xinwen/core';
 import { Redis } from 'ioredis';
 import { type DocumentStatus, documentStatuses, type StoreKeys, storeKeys } from './keys.js';
-import { applyPatch, diffDocument, type StagePatch } from './patch.js';
+import { applyStored, encodeResult, type StageResult } from './patch.js';
 import { failScript, ingestScript, resetScript, stageScript } from './scripts.js';
 import type {
   DocumentError,
@@ -55,14 +55,14 @@ export interface Store {
    */
   putRaw(input: RawInput): Promise<PutRawResult>;
   /**
-   * Stores one stage's result with one atomic write. Idempotent (a stage already stored is
-   * `exists`), and the status only moves forward. The last stage completes the document and
+   * Stores the results of one or more consecutive stages of the document's plan with one atomic
+   * write, in the compact stored form. Idempotent (results already stored are skipped; all of
+   * them stored is `exists`), and the status only moves forward. Completing the last stage
    * appends exactly one `completed` event.
    */
-  putStageResult(
+  putStageResults(
     id: string,
-    stage: string,
-    doc: ProcessedDocument,
+    results: readonly StageResult[],
     options?: PutStageOptions,
   ): Promise<StageWriteOutcome>;
   /**
@@ -159,12 +159,13 @@ export function createStore(options: StoreOptions = {}): Store {
     if (parsedInfo === undefined) return undefined;
     let document: ProcessedDocument;
     if (hash.document !== undefined) {
+      // Stores written before the compact form kept the completed document whole.
       document = JSON.parse(hash.document) as ProcessedDocument;
     } else {
       document = JSON.parse(hash.base ?? 'null') as ProcessedDocument;
       for (const stage of parsedInfo.stages.slice(0, parsedInfo.done)) {
-        const patch = hash[`out:${stage}`];
-        if (patch !== undefined) document = applyPatch(document, JSON.parse(patch) as StagePatch);
+        const stored = hash[`out:${stage}`];
+        if (stored !== undefined) document = applyStored(document, stored);
       }
     }
     return { info: parsedInfo, document, rawKind: hash.rawKind };
@@ -243,23 +244,26 @@ export function createStore(options: StoreOptions = {}): Store {
       return { id, created: outcome === 'created', status: detail as DocumentStatus };
     },
 
-    async putStageResult(id, stage, doc, opts = {}) {
-      let previous = opts.previous;
-      let stages = opts.stages;
-      if (previous === undefined || stages === undefined) {
-        const state = await loadState(id);
-        if (state === undefined) throw notFound(id);
-        previous ??= state.document;
-        stages ??= state.info.stages;
+    async putStageResults(id, results, opts = {}) {
+      if (results.length === 0) {
+        throw new XinwenError('invalid_options', `expected at least one stage result for document "${id}"`);
       }
-      const last = stages.length > 0 && stages[stages.length - 1] === stage;
-      const patch = JSON.stringify(diffDocument(previous, doc));
+      // Each result is stored compactly against the document's text: the text as it stood
+      // before the first result, or as a result in this write sets it.
+      let text = opts.before?.normalized?.text;
+      const values: Buffer[] = [];
+      for (const result of results) {
+        text = result.fields.normalized?.text ?? text;
+        values.push(Buffer.from(encodeResult(result, text), 'utf8'));
+      }
       const generation = opts.generation === undefined ? '' : String(opts.generation);
-      let reply = await run(stageScript, id, [generation, stage, patch, last ? JSON.stringify(doc) : '']);
-      if (reply[0] === 'need_document') {
-        reply = await run(stageScript, id, [generation, stage, patch, JSON.stringify(doc)]);
-      }
-      const [outcome, detail] = reply;
+      const names = results.map((r) => r.stage);
+      const [outcome, detail] = await run(stageScript, id, [
+        generation,
+        String(results.length),
+        ...names,
+        ...values,
+      ]);
       switch (outcome) {
         case 'written':
         case 'completed':
@@ -272,12 +276,12 @@ export function createStore(options: StoreOptions = {}): Store {
         case 'unknown_stage':
           throw new XinwenError(
             'invalid_options',
-            `stage "${stage}" is not in document "${id}"'s plan ${detail ?? ''}`,
+            `stages ${names.join(', ')} are not consecutive stages of document "${id}"'s plan ${detail ?? ''}`,
           );
         default:
           throw new XinwenError(
             'not_found',
-            `stage "${stage}" of document "${id}" cannot be stored before the stages planned ahead of it (${detail} done)`,
+            `stage "${names[0]}" of document "${id}" cannot be stored before the stages planned ahead of it (${detail} done)`,
           );
       }
     },

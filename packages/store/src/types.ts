@@ -94,37 +94,33 @@ export interface LoadedDocument {
   raw: StoredRaw;
 }
 
-/** What {@link Store.putStageResult} did. */
+/** What {@link Store.putStageResults} did. */
 export type StageWriteOutcome =
-  /** The result is stored and the document moved on to its next stage. */
+  /** The results are stored and the document waits for its next stage. */
   | 'written'
-  /** The result is stored, it was the last stage, and a completion event was appended. */
+  /** The results are stored, the last was the plan's last stage, and a completion event was appended. */
   | 'completed'
-  /** This stage's result was already stored: nothing was written. */
+  /** These stages' results were already stored: nothing was written. */
   | 'exists'
   /** The write belongs to an older run of the document (it has been reprocessed since). */
   | 'stale'
   /** The document has failed: nothing was written. */
   | 'failed';
 
-/** Options for {@link Store.putStageResult}. */
+/** Options for {@link Store.putStageResults}. */
 export interface PutStageOptions {
   /**
-   * The run the result belongs to; a write for another run is refused as `stale`.
+   * The run the results belong to; a write for another run is refused as `stale`.
    * @default the current run
    */
   generation?: number;
   /**
-   * The document the stage started from, to store only what the stage added. Without it, the
-   * store reads the document first.
-   * @default read from the store
+   * The document as stored before the first of these stages (what {@link Store.load} returned):
+   * its `normalized.text` lets a result of a later stage be stored compactly, as offsets into
+   * that text. Without it, only results written together with the normalize stage's are.
+   * @default none
    */
-  previous?: ProcessedDocument;
-  /**
-   * The document's stage plan, when the caller has it (saves a read).
-   * @default read from the store
-   */
-  stages?: readonly string[];
+  before?: ProcessedDocument;
 }
 
 /** Options for {@link Store.list}. */
