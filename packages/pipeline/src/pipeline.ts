@@ -86,9 +86,9 @@ export interface ProcessManyOptions extends CallOptions {
 }
 
 /** One result of {@link Pipeline.processMany}: the document, or the error it failed with. */
-export type ProcessManyResult =
-  | { ok: true; index: number; raw: RawDocument; doc: ProcessedDocument }
-  | { ok: false; index: number; raw: RawDocument; error: unknown };
+export type ProcessManyResult<R extends RawDocument = RawDocument> =
+  | { ok: true; index: number; raw: R; doc: ProcessedDocument }
+  | { ok: false; index: number; raw: R; error: unknown };
 
 /** A pipeline built once and reused for many documents. */
 export interface Pipeline {
@@ -100,12 +100,13 @@ export interface Pipeline {
    * Processes documents from an iterable or async iterable (a file's JSON lines, a queue),
    * `concurrency` at a time, and yields one result per document in input order. A document that
    * fails yields `{ ok: false, error }` and the others go on; an aborted `signal` stops reading
-   * input and rejects the iteration with the signal's reason.
+   * input and rejects the iteration with the signal's reason. Each result carries the input
+   * object as given (`raw`), so fields of your own on it come back with the result.
    */
-  processMany(
-    input: AsyncIterable<RawDocument> | Iterable<RawDocument>,
+  processMany<R extends RawDocument>(
+    input: AsyncIterable<R> | Iterable<R>,
     options?: ProcessManyOptions,
-  ): AsyncGenerator<ProcessManyResult, void, undefined>;
+  ): AsyncGenerator<ProcessManyResult<R>, void, undefined>;
   /**
    * Runs one stage over a document part-way through the pipeline and returns the document with
    * that stage's result added. The worker runs stages one job at a time through this, so a
@@ -195,13 +196,13 @@ type RunStage = (stage: StageName, doc: ProcessedDocument, raw: RawDocument) => 
  * (which checks each document against the ones before it) runs one document at a time in input
  * order, so which copy counts as the original is the same at any concurrency.
  */
-async function* processMany(
-  input: AsyncIterable<RawDocument> | Iterable<RawDocument>,
+async function* processMany<R extends RawDocument>(
+  input: AsyncIterable<R> | Iterable<R>,
   options: ProcessManyOptions,
   order: readonly StageName[],
   runStage: RunStage,
   finish: (doc: ProcessedDocument) => ProcessedDocument,
-): AsyncGenerator<ProcessManyResult, void, undefined> {
+): AsyncGenerator<ProcessManyResult<R>, void, undefined> {
   const concurrency = options.concurrency ?? 1;
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new XinwenError(
@@ -215,7 +216,7 @@ async function* processMany(
   const ordered = order.filter((s) => s === 'dedupe');
   let previous: Promise<unknown> = Promise.resolve();
 
-  const start = (raw: RawDocument, index: number): Promise<ProcessManyResult> => {
+  const start = (raw: R, index: number): Promise<ProcessManyResult<R>> => {
     const early = (async () => {
       let doc = initialDocument(raw) as ProcessedDocument;
       for (const stage of before) {
@@ -234,12 +235,12 @@ async function* processMany(
     });
     previous = late.catch(() => undefined);
     return late.then(
-      (doc): ProcessManyResult => ({ ok: true, index, raw, doc }),
-      (error: unknown): ProcessManyResult => ({ ok: false, index, raw, error }),
+      (doc): ProcessManyResult<R> => ({ ok: true, index, raw, doc }),
+      (error: unknown): ProcessManyResult<R> => ({ ok: false, index, raw, error }),
     );
   };
 
-  const pending: Promise<ProcessManyResult>[] = [];
+  const pending: Promise<ProcessManyResult<R>>[] = [];
   let index = 0;
   for await (const raw of input) {
     signal?.throwIfAborted();
@@ -249,10 +250,10 @@ async function* processMany(
   while (pending.length > 0) yield await takeFirst(pending, signal);
 }
 
-async function takeFirst(
-  pending: Promise<ProcessManyResult>[],
+async function takeFirst<R extends RawDocument>(
+  pending: Promise<ProcessManyResult<R>>[],
   signal: AbortSignal | undefined,
-): Promise<ProcessManyResult> {
+): Promise<ProcessManyResult<R>> {
   const result = await pending.shift()!;
   signal?.throwIfAborted();
   return result;
