@@ -10,7 +10,7 @@
  * the first document completed. The in-process rate leaves out its own start-up (printed). Peak
  * RSS is VmHWM per process.
  *
- *   pnpm --filter @xinwen/worker bench            (XINWEN_BENCH_DOCS=300 by default)
+ *   pnpm --filter @xinwen/cli bench            (XINWEN_BENCH_DOCS=300 by default)
  *   XINWEN_BENCH_PROCESSES=1                      only one worker process (default 1,2)
  *   XINWEN_BENCH_BASELINE_CLI=…/dist/cli.js       also another build, one process, same run
  */
