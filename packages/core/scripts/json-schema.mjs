@@ -11,6 +11,7 @@ const schema = {
   ...z.toJSONSchema(ProcessedDocumentSchema, { target: 'draft-2020-12', io: 'output' }),
   $id: `https://unpkg.com/@xinwen/core@${pkg.version}/dist/schema.json`,
   title: 'ProcessedDocument',
-  description: 'A news scrape processed by xinwen (normalize, segment, extract, dedupe). Generated from the zod schema in @xinwen/core.',
+  description:
+    'A news scrape processed by xinwen (normalize, segment, extract, dedupe). Generated from the zod schema in @xinwen/core.',
 };
 writeFileSync(new URL('../dist/schema.json', import.meta.url), `${JSON.stringify(schema, null, 2)}\n`);

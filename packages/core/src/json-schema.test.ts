@@ -12,7 +12,9 @@ describe.skipIf(!existsSync(file))('@xinwen/core/schema.json', () => {
 
   it('is the JSON Schema of the zod ProcessedDocument schema as built', () => {
     const { $id, title, description, ...generated } = schema;
-    expect(generated).toEqual(z.toJSONSchema(ProcessedDocumentSchema, { target: 'draft-2020-12', io: 'output' }));
+    expect(generated).toEqual(
+      z.toJSONSchema(ProcessedDocumentSchema, { target: 'draft-2020-12', io: 'output' }),
+    );
     expect(title).toBe('ProcessedDocument');
     expect($id).toMatch(/@xinwen\/core@\d+\.\d+\.\d+\/dist\/schema\.json$/);
     expect(description).toContain('zod');
