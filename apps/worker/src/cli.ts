@@ -240,7 +240,8 @@ function createProgram(setExit: (code: number) => void): Command {
           return;
         }
       }
-      const { withRuntime } = await context();
+      const { withRuntime, reachConfigured } = await context();
+      await reachConfigured(config);
       const { runCommand } = await import('./commands/work.js');
       setExit(
         await withRuntime(config, (runtime) =>
@@ -271,7 +272,8 @@ function createProgram(setExit: (code: number) => void): Command {
     .action(async (paths: string[], flags: QueueFlags & InputFlags & { json?: boolean }) => {
       const config = configFrom(flags);
       const input = inputFrom(flags, config);
-      const { withRuntime } = await context();
+      const { withRuntime, reachConfigured } = await context();
+      await reachConfigured(config);
       const { ingestCommand } = await import('./commands/ingest.js');
       setExit(
         await withRuntime(config, async (runtime) => {
@@ -301,7 +303,8 @@ function createProgram(setExit: (code: number) => void): Command {
         const stages = parseStages(flags.stages);
         if (flags.http !== undefined) parseListen(flags.http);
         const config = configFrom(flags, loadStageOptions(flags));
-        const { withRuntime } = await context();
+        const { withRuntime, reachConfigured } = await context();
+        await reachConfigured(config);
         const { workCommand } = await import('./commands/work.js');
         setExit(
           await withRuntime(config, (runtime) =>
@@ -328,7 +331,8 @@ function createProgram(setExit: (code: number) => void): Command {
     .option('--json', 'print the figures as JSON')
     .action(async (flags: QueueFlags & { json?: boolean }) => {
       const config = configFrom(flags);
-      const { withRuntime } = await context();
+      const { withRuntime, reachConfigured } = await context();
+      await reachConfigured(config);
       const { statusCommand } = await import('./commands/inspect.js');
       setExit(
         await withRuntime(config, (runtime) => statusCommand(runtime, { json: flags.json === true }, io)),
@@ -342,7 +346,8 @@ function createProgram(setExit: (code: number) => void): Command {
       .argument('<id>', 'the document id (as ingest printed it)'),
   ).action(async (id: string, flags: QueueFlags) => {
     const config = configFrom(flags);
-    const { withRuntime } = await context();
+    const { withRuntime, reachConfigured } = await context();
+    await reachConfigured(config);
     const { showCommand } = await import('./commands/inspect.js');
     setExit(await withRuntime(config, (runtime) => showCommand(runtime, id, io)));
   });
@@ -359,7 +364,8 @@ function createProgram(setExit: (code: number) => void): Command {
       const { exportCommand, parseSince } = await import('./commands/inspect.js');
       const since = flags.since === undefined ? undefined : parseSince(flags.since);
       const config = configFrom(flags);
-      const { withRuntime } = await context();
+      const { withRuntime, reachConfigured } = await context();
+      await reachConfigured(config);
       setExit(
         await withRuntime(config, (runtime) =>
           exportCommand(
@@ -385,7 +391,8 @@ function createProgram(setExit: (code: number) => void): Command {
     .action(async (ids: string[], flags: QueueFlags & { from: string }) => {
       parseStages(flags.from, '--from');
       const config = configFrom(flags);
-      const { withRuntime } = await context();
+      const { withRuntime, reachConfigured } = await context();
+      await reachConfigured(config);
       const { reprocessCommand } = await import('./commands/reprocess.js');
       setExit(await withRuntime(config, (runtime) => reprocessCommand(runtime, flags.from, ids, io)));
     });
@@ -394,7 +401,8 @@ function createProgram(setExit: (code: number) => void): Command {
     program.command('retry-failed').summary('run every failed document again from the stage that failed'),
   ).action(async (flags: QueueFlags) => {
     const config = configFrom(flags);
-    const { withRuntime } = await context();
+    const { withRuntime, reachConfigured } = await context();
+    await reachConfigured(config);
     const { retryFailedCommand } = await import('./commands/reprocess.js');
     setExit(await withRuntime(config, (runtime) => retryFailedCommand(runtime, io)));
   });

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { XinwenError } from '@xinwen/core';
-import { type StageOptions, StageOptionsSchema } from '@xinwen/pipeline';
+import type { StageOptions } from '@xinwen/pipeline';
+// The schemas alone: loading the pipeline (and its stages' data) waits until a command runs.
+import { StageOptionsSchema } from '@xinwen/pipeline/options';
 import { didYouMean } from './suggest.js';
 
 /** The name of the configuration file looked for in the working directory. */

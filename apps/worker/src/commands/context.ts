@@ -1,7 +1,7 @@
 import { XinwenError } from '@xinwen/core';
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
 import type { Config } from '../config.js';
-import { openRuntime, type Runtime, resolveEndpoints } from '../runtime.js';
+import type { Runtime } from '../runtime.js';
 
 /** How long a command waits for Redis to answer before it fails with `store_unavailable`. */
 export const connectTimeoutMs = 5000;
@@ -15,27 +15,18 @@ export interface Io {
 }
 
 /**
- * Runs a command with a runtime: resolves Redis (starting the embedded one if needed), opens the
- * store and queues, checks that Redis answers (before any stage is set up), and closes everything
- * afterwards, also when the command throws.
+ * Runs a command with a runtime: resolves Redis (starting the embedded one if needed), checks
+ * that it answers (before the pipeline is loaded or any stage set up), opens the store and
+ * queues, and closes everything afterwards, also when the command throws.
  * @throws XinwenError `store_unavailable` when Redis does not answer within {@link connectTimeoutMs}.
  */
 export async function withRuntime<T>(config: Config, body: (runtime: Runtime) => Promise<T>): Promise<T> {
+  await reachConfigured(config);
+  const { openRuntime, resolveEndpoints } = await import('../runtime.js');
   const { endpoints, embedded } = await resolveEndpoints(config);
   let runtime: Runtime | undefined;
   try {
     runtime = await openRuntime(config, endpoints);
-    try {
-      await Promise.all([
-        reach(runtime.storeRedis, endpoints.storeUrl),
-        reach(runtime.queueRedis, endpoints.redisUrl),
-      ]);
-    } catch (error) {
-      runtime.storeRedis.disconnect();
-      runtime.queueRedis.disconnect();
-      runtime = undefined;
-      throw error;
-    }
     return await body(runtime);
   } finally {
     await runtime?.close();
@@ -43,31 +34,54 @@ export async function withRuntime<T>(config: Config, body: (runtime: Runtime) =>
   }
 }
 
-/** Resolves once `redis` answers a PING; rejects at a refused connection or after the timeout. */
-function reach(redis: Redis, url: string): Promise<void> {
+/**
+ * Resolves once every Redis the configuration names (`REDIS_URL`, `STORE_URL`) answers a PING.
+ * Commands call it before loading their modules (BullMQ, the pipeline), so an unreachable Redis
+ * is reported in seconds on any machine; the embedded Redis is started, not reached, here.
+ * @throws XinwenError `store_unavailable`.
+ */
+export async function reachConfigured(config: Pick<Config, 'redisUrl' | 'storeUrl'>): Promise<void> {
+  const given = new Set([config.redisUrl, config.storeUrl].filter((url) => url !== undefined));
+  await Promise.all([...given].map((url) => reach(url)));
+}
+
+/**
+ * Resolves once the Redis at `url` answers a PING, on a connection of its own that does not
+ * retry; rejects at a refused connection, an unknown host or after {@link connectTimeoutMs}.
+ */
+async function reach(url: string): Promise<void> {
   const shown = url.replace(/\/\/[^@/]*@/, '//');
-  return new Promise<void>((resolve, reject) => {
-    const fail = (why: string) => {
-      clearTimeout(timer);
-      redis.off('error', onError);
-      reject(new XinwenError('store_unavailable', `cannot reach Redis at ${shown}: ${why}`));
-    };
-    const onError = (error: NodeJS.ErrnoException) => {
-      if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH'].includes(error.code ?? '')) {
-        fail(error.message);
-      }
-    };
-    const timer = setTimeout(() => fail(`no answer within ${connectTimeoutMs / 1000} s`), connectTimeoutMs);
-    redis.on('error', onError);
-    redis.ping().then(
-      () => {
-        clearTimeout(timer);
-        redis.off('error', onError);
-        resolve();
-      },
-      (error: Error) => fail(error.message),
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: connectTimeoutMs,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
+  let cause: Error | undefined;
+  redis.on('error', (error: Error) => {
+    // The first error says why (ECONNREFUSED, ENOTFOUND); connect() then only says it closed.
+    cause ??= error;
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no answer within ${connectTimeoutMs / 1000} s`)),
+      connectTimeoutMs,
     );
   });
+  try {
+    await Promise.race([redis.connect().then(() => redis.ping()), limit]);
+  } catch (error) {
+    throw new XinwenError(
+      'store_unavailable',
+      `cannot reach Redis at ${shown}: ${(cause ?? (error as Error)).message}`,
+      { cause: cause ?? error },
+    );
+  } finally {
+    clearTimeout(timer);
+    redis.disconnect();
+  }
 }
 
 /** Resolves on the first SIGTERM or SIGINT; a second one exits at once. */
