@@ -13,7 +13,7 @@
  * Redis's own CPU is not counted. Also printed: the bytes stored per input byte (every field of
  * each document's hash and its raw bytes), and the start-up of `xinwen process` on one small file.
  *
- *   pnpm --filter @xinwen/worker bench        (XINWEN_BENCH_DOCS=200, seeds x 40, by default)
+ *   pnpm --filter @xinwen/cli bench        (XINWEN_BENCH_DOCS=200, seeds x 40, by default)
  *   XINWEN_BENCH_PROCESSES=1                  only one worker process (default 1,2)
  *   XINWEN_BENCH_CONCURRENCY=4                jobs at once per worker process (default 1)
  */

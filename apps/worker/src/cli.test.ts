@@ -65,11 +65,14 @@ describe('xinwen process', () => {
     expect(result.stdout).toContain('1 processed, 0 failed');
   });
 
-  it('explains usage and rejects unknown commands', () => {
-    expect(run(['--help']).stdout).toContain('process FILE|DIR|-');
+  it('explains usage and rejects unknown commands, suggesting the nearest', () => {
+    expect(run(['--help']).stdout).toContain('process [options] <paths...>');
     const unknown = run(['frobnicate']);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain('unknown command "frobnicate"');
+    expect(unknown.stderr).toContain("unknown command 'frobnicate'");
+    const typo = run(['proces', 'x']);
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toContain('(Did you mean process?)');
   });
 });
 

@@ -1,4 +1,5 @@
 import { XinwenError } from '@xinwen/core';
+import type { StageOptions } from '@xinwen/pipeline';
 import { z } from 'zod';
 
 const redisUrl = z
@@ -48,10 +49,23 @@ export const ConfigSchema = z.object({
   pipeline: z.string().min(1).default('@xinwen/pipeline'),
 });
 
-/** The validated configuration. */
-export type Config = z.infer<typeof ConfigSchema>;
+/** The settings read from flags and the environment. */
+type Settings = z.infer<typeof ConfigSchema>;
 
-const envNames: Record<keyof Config, string> = {
+/** The validated configuration. */
+export type Config = Settings & {
+  /**
+   * Each stage's options (`xinwen.config.json`, `--html`, `--reference-date`, …), handed to every
+   * pipeline the command builds, in-process or in a stage job.
+   * @default {}
+   */
+  stageOptions: StageOptions;
+};
+
+/** `redisUrl` → `--redis-url`. */
+export const flagName = (key: string): string => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+const envNames: Record<keyof Settings, string> = {
   redisUrl: 'REDIS_URL',
   storeUrl: 'STORE_URL',
   prefix: 'XINWEN_PREFIX',
@@ -72,23 +86,23 @@ const envNames: Record<keyof Config, string> = {
  * @throws XinwenError `invalid_options` naming every bad setting and what was expected.
  */
 export function loadConfig(
-  flags: Partial<Record<keyof Config, string | number | undefined>> = {},
+  flags: Partial<Record<keyof Settings, string | number | undefined>> & { stageOptions?: StageOptions } = {},
   env: NodeJS.ProcessEnv = process.env,
 ): Config {
   const input: Record<string, unknown> = {};
   for (const [key, name] of Object.entries(envNames)) {
-    const flag = flags[key as keyof Config];
+    const flag = flags[key as keyof Settings];
     const value = flag ?? env[name];
     if (value !== undefined && value !== '') input[key] = value;
   }
   const parsed = ConfigSchema.safeParse(input);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
-      const key = String(issue.path[0]) as keyof Config;
-      const shown = flags[key] === undefined ? envNames[key] : `--${key}`;
+      const key = String(issue.path[0]) as keyof Settings;
+      const shown = flags[key] === undefined ? envNames[key] : flagName(key);
       return `${shown}=${JSON.stringify(input[key])}: ${issue.message}`;
     });
     throw new XinwenError('invalid_options', `invalid configuration: ${problems.join('; ')}`);
   }
-  return parsed.data;
+  return { ...parsed.data, stageOptions: flags.stageOptions ?? {} };
 }

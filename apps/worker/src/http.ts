@@ -3,16 +3,9 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import express from 'express';
+import { parseListen } from './listen.js';
 import type { WorkerMetrics } from './metrics.js';
 import type { Runtime } from './runtime.js';
-
-/** `:PORT` (every interface) or `HOST:PORT`. */
-export function parseListen(value: string): { host: string | undefined; port: number } {
-  const match = /^(.*):(\d{1,5})$/.exec(value) ?? /^()(\d{1,5})$/.exec(value);
-  const port = Number(match?.[2]);
-  if (!match || port > 65535) throw new Error(`expected --http :PORT or HOST:PORT, found "${value}"`);
-  return { host: match[1] === '' ? undefined : match[1], port };
-}
 
 /**
  * Serves the queue dashboard (@bull-board) at `/`, Prometheus metrics at `/metrics` and a health

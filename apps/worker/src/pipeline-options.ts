@@ -47,14 +47,17 @@ export function dedupePrefix(config: Pick<Config, 'prefix'>): string {
 }
 
 /**
- * The options the worker builds its pipelines with: the one place that hands stages shared,
+ * The options the worker builds its pipelines with: each stage's options as configured
+ * (`config.stageOptions`, passed through as given), and the one place that hands stages shared,
  * Redis-backed state. The dedupe stage gets the Redis index (`@xinwen/dedupe/redis`, keys
  * `{<prefix>:dedupe}:…`, on the store's Redis), so every worker checks and adds against the
  * same index and two workers racing on near-duplicates still agree on one canonical copy.
  */
-export function pipelineOptions(_config: Config, context: PipelineContext): PipelineOptions {
-  if (!context.stages.includes('dedupe')) return { stages: context.stages };
+export function pipelineOptions(config: Config, context: PipelineContext): PipelineOptions {
+  const stageOptions = config.stageOptions ?? {};
+  if (!context.stages.includes('dedupe')) return { ...stageOptions, stages: context.stages };
   return {
+    ...stageOptions,
     stages: context.stages,
     dedupeIndex: createDedupeIndex({
       backend: redisBackend({ client: context.redis, prefix: context.dedupePrefix }),

@@ -18,25 +18,25 @@ export interface RedisBackendOptions {
    * connection on `close()`.
    * @default undefined (the backend connects to `url`)
    */
-  client?: Redis;
+  client?: Redis | undefined;
   /**
    * Where to connect when no `client` is given.
    * @default process.env.REDIS_URL, else 'redis://127.0.0.1:6379'
    */
-  url?: string;
+  url?: string | undefined;
   /**
    * Names the index: every key is `{<prefix>}:…` (one hash slot, so the script also runs on a
    * Redis Cluster). Two indexes with the same prefix are the same index.
    * @default 'xinwen:dedupe'
    */
-  prefix?: string;
+  prefix?: string | undefined;
   /**
    * Each LSH band is spread over 2^shardBits Redis hashes, so that each hash stays small enough
    * for Redis's compact listpack encoding (up to 128 entries): choose about log2(documents / 64).
    * Fixed for the life of an index.
    * @default 8
    */
-  shardBits?: number;
+  shardBits?: number | undefined;
 }
 
 const COMMAND = 'xinwenDedupeCheckAndAdd';

@@ -1,6 +1,6 @@
 /** Loads `data/damage-candidates.json` once: characters by toneless pinyin and a word list. */
-import { readFileSync } from 'node:fs';
 import { XinwenError } from '@xinwen/core';
+import { dataFile } from './data.generated.js';
 import { toneless } from './pinyin.js';
 
 /** The candidate data a repair consults. */
@@ -18,12 +18,13 @@ let loaded: Candidates | undefined;
 /** The candidate data, loaded on first use. */
 export function loadCandidates(): Candidates {
   if (loaded !== undefined) return loaded;
-  const url = new URL('../data/damage-candidates.json', import.meta.url);
   let raw: { pinyin: Record<string, string>; words: string[] };
   try {
-    raw = JSON.parse(readFileSync(url, 'utf8')) as typeof raw;
+    raw = JSON.parse(dataFile('damage-candidates.json')) as typeof raw;
   } catch (cause) {
-    throw new XinwenError('invalid_dictionary', `expected readable JSON at ${url.pathname}`, { cause });
+    throw new XinwenError('invalid_dictionary', 'expected readable JSON in data/damage-candidates.json', {
+      cause,
+    });
   }
   const pinyin = new Map<string, string[]>();
   for (const [syllable, chars] of Object.entries(raw.pinyin)) pinyin.set(syllable, Array.from(chars));

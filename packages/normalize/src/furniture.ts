@@ -1,6 +1,6 @@
 /** Loads the page-furniture rules (`data/furniture.json`) once and classifies lines with them. */
-import { readFileSync } from 'node:fs';
 import { XinwenError } from '@xinwen/core';
+import { dataFile } from './data.generated.js';
 
 /** The `removed` kinds this package writes. */
 export type RemovedKind =
@@ -29,14 +29,17 @@ const FOOTER_MARKERS = /Copyright|Rights|ICP|版权|许可证|单位|备|关于|
 
 function loadRules(): Rule[] {
   if (rules !== undefined) return rules;
-  const url = new URL('../data/furniture.json', import.meta.url);
   try {
-    const raw = JSON.parse(readFileSync(url, 'utf8')) as { rules: { kind: RemovedKind; pattern: string }[] };
+    const raw = JSON.parse(dataFile('furniture.json')) as { rules: { kind: RemovedKind; pattern: string }[] };
     rules = raw.rules.map((r) => ({ kind: r.kind, pattern: new RegExp(r.pattern, 'u') }));
   } catch (cause) {
-    throw new XinwenError('invalid_dictionary', `expected the furniture rules as JSON at ${url.pathname}`, {
-      cause,
-    });
+    throw new XinwenError(
+      'invalid_dictionary',
+      'expected the furniture rules as JSON in data/furniture.json',
+      {
+        cause,
+      },
+    );
   }
   return rules;
 }

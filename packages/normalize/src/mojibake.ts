@@ -10,10 +10,10 @@
  * Characters lost outright (`日?qǐng)?bào)`) are recovered only when the surviving pinyin or the
  * neighbouring characters and the document's own usage settle them; otherwise they are reported.
  */
-import iconv from 'iconv-lite';
 import { loadCandidates } from './candidates.js';
 import { Edit, type PassResult } from './edit.js';
 import { count, type Fixes } from './fixes.js';
+import { encodeGbk } from './gbk.js';
 import { isPinyinSyllable, PINYIN_LETTERS } from './pinyin.js';
 
 /** A lost character that could not be recovered, in this pass's input offsets. */
@@ -42,18 +42,6 @@ function decodeGbk(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** GBK bytes of `text`, or undefined when a character has none. */
-function encodeGbk(text: string): Uint8Array | undefined {
-  const bytes = iconv.encode(text, 'gbk');
-  // iconv-lite writes `?` (0x3F) for characters GBK lacks; the runs we repair contain none.
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i] as number;
-    if (b >= 0x81) i++;
-    else if (b === 0x3f) return undefined;
-  }
-  return bytes;
 }
 
 function gbkLead(char: string): number | undefined {

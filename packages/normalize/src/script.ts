@@ -3,7 +3,6 @@
  * what each one changes are built once per target (and cached for the process), so a normalizer
  * can skip text that needs no conversion and convert only the runs of ideographs that do.
  */
-import { readFileSync } from 'node:fs';
 import type { Script } from '@xinwen/core';
 import * as OpenCC from 'opencc-js';
 import CJKCompatibility from 'opencc-js/dict/CJK_Compatibility_Ideographs';
@@ -11,6 +10,7 @@ import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TSPhrases from 'opencc-js/dict/TSPhrases';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import TWVariantsRevPhrases from 'opencc-js/dict/TWVariantsRevPhrases';
+import { dataFile } from './data.generated.js';
 import { Edit, type PassResult } from './edit.js';
 import { count, type Fixes } from './fixes.js';
 
@@ -41,7 +41,7 @@ let alsoSimplified: Set<number> | undefined;
 /** Characters standard in simplified text that the table would change alone (`data/simplified-also.txt`). */
 function simplifiedAlso(): Set<number> {
   if (alsoSimplified !== undefined) return alsoSimplified;
-  const text = readFileSync(new URL('../data/simplified-also.txt', import.meta.url), 'utf8');
+  const text = dataFile('simplified-also.txt');
   alsoSimplified = new Set(
     text
       .split('\n')

@@ -3,6 +3,11 @@ import * as pipeline from './index.js';
 
 it('exports exactly these names', () => {
   expect(Object.keys(pipeline).sort()).toEqual([
+    'DedupeOptionsSchema',
+    'ExtractOptionsSchema',
+    'NormalizeOptionsSchema',
+    'SegmentOptionsSchema',
+    'StageOptionsSchema',
     'availableStages',
     'createPipeline',
     'initialDocument',

@@ -140,3 +140,78 @@ describe('runStage', () => {
     }
   });
 });
+
+describe('processMany', () => {
+  const seed = (name: string) => readFileSync(join(seedsDir, name));
+  async function* feed(items: { content: string | Uint8Array; id: string }[]) {
+    for (const item of items) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      yield item;
+    }
+  }
+
+  it('yields one result per input in input order, failures included, at any concurrency', async () => {
+    const inputs = [
+      { content: seed001, id: 'a' },
+      { content: '   ', id: 'empty' },
+      { content: seed('003_ea90497b5cb0cfb5.txt'), id: 'b' },
+      { content: seed001, id: 'a-again' },
+    ];
+    for (const concurrency of [1, 3]) {
+      const results = [];
+      for await (const r of createPipeline().processMany(feed(inputs), { concurrency })) results.push(r);
+      expect(results.map((r) => [r.index, r.raw.id, r.ok])).toEqual([
+        [0, 'a', true],
+        [1, 'empty', false],
+        [2, 'b', true],
+        [3, 'a-again', true],
+      ]);
+      const failed = results[1];
+      expect(failed?.ok === false && failed.error).toMatchObject({ code: 'empty_document' });
+      // The first copy is the original whatever the concurrency: dedupe sees input order.
+      const again = results[3];
+      expect(again?.ok && again.doc.dedupe?.exactDuplicateOf).toBe('a');
+    }
+  });
+
+  it('takes a plain array, and rejects a concurrency below 1', async () => {
+    const results = [];
+    for await (const r of createPipeline().processMany([{ content: seed001 }])) results.push(r);
+    expect(results).toHaveLength(1);
+    const many = createPipeline().processMany([], { concurrency: 0 });
+    await expect(many.next()).rejects.toMatchObject({ code: 'invalid_options' });
+  });
+
+  it('stops when its signal is aborted, with the signal reason', async () => {
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const run = async () => {
+      for await (const r of createPipeline().processMany(
+        feed([
+          { content: seed001, id: '1' },
+          { content: seed001, id: '2' },
+          { content: seed001, id: '3' },
+        ]),
+        { signal: controller.signal },
+      )) {
+        seen.push(r.raw.id ?? '');
+        controller.abort(new Error('stopped by the caller'));
+      }
+    };
+    await expect(run()).rejects.toThrowError('stopped by the caller');
+    expect(seen).toEqual(['1']);
+  });
+
+  it('process() and processDocument() take a signal too', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(
+      createPipeline().process({ content: seed001 }, { signal: controller.signal }),
+    ).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+    await expect(processDocument(seed001, { signal: controller.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+  });
+});

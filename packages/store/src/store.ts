@@ -33,14 +33,14 @@ export interface StoreOptions {
    * A Redis URL (`redis://host:port/db`). Ignored when `redis` is given.
    * @default 'redis://127.0.0.1:6379'
    */
-  url?: string;
+  url?: string | undefined;
   /** An ioredis client to use instead of opening one; the store does not close it. */
-  redis?: Redis;
+  redis?: Redis | undefined;
   /**
    * The prefix of every key (see the README's key layout).
    * @default 'xinwen'
    */
-  prefix?: string;
+  prefix?: string | undefined;
 }
 
 /** The shared store: raw documents, stage results, status and the completion event stream. */

@@ -1,5 +1,10 @@
+import { XinwenError } from '@xinwen/core';
+import { Redis } from 'ioredis';
 import type { Config } from '../config.js';
-import { openRuntime, type Runtime, resolveEndpoints } from '../runtime.js';
+import type { Runtime } from '../runtime.js';
+
+/** How long a command waits for Redis to answer before it fails with `store_unavailable`. */
+export const connectTimeoutMs = 5000;
 
 /** Where a command writes. */
 export interface Io {
@@ -10,10 +15,14 @@ export interface Io {
 }
 
 /**
- * Runs a command with a runtime: resolves Redis (starting the embedded one if needed), opens the
- * store and queues, and closes everything afterwards, also when the command throws.
+ * Runs a command with a runtime: resolves Redis (starting the embedded one if needed), checks
+ * that it answers (before the pipeline is loaded or any stage set up), opens the store and
+ * queues, and closes everything afterwards, also when the command throws.
+ * @throws XinwenError `store_unavailable` when Redis does not answer within {@link connectTimeoutMs}.
  */
 export async function withRuntime<T>(config: Config, body: (runtime: Runtime) => Promise<T>): Promise<T> {
+  await reachConfigured(config);
+  const { openRuntime, resolveEndpoints } = await import('../runtime.js');
   const { endpoints, embedded } = await resolveEndpoints(config);
   let runtime: Runtime | undefined;
   try {
@@ -22,6 +31,56 @@ export async function withRuntime<T>(config: Config, body: (runtime: Runtime) =>
   } finally {
     await runtime?.close();
     await embedded?.stop();
+  }
+}
+
+/**
+ * Resolves once every Redis the configuration names (`REDIS_URL`, `STORE_URL`) answers a PING.
+ * Commands call it before loading their modules (BullMQ, the pipeline), so an unreachable Redis
+ * is reported in seconds on any machine; the embedded Redis is started, not reached, here.
+ * @throws XinwenError `store_unavailable`.
+ */
+export async function reachConfigured(config: Pick<Config, 'redisUrl' | 'storeUrl'>): Promise<void> {
+  const given = new Set([config.redisUrl, config.storeUrl].filter((url) => url !== undefined));
+  await Promise.all([...given].map((url) => reach(url)));
+}
+
+/**
+ * Resolves once the Redis at `url` answers a PING, on a connection of its own that does not
+ * retry; rejects at a refused connection, an unknown host or after {@link connectTimeoutMs}.
+ */
+async function reach(url: string): Promise<void> {
+  const shown = url.replace(/\/\/[^@/]*@/, '//');
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: connectTimeoutMs,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
+  let cause: Error | undefined;
+  redis.on('error', (error: Error) => {
+    // The first error says why (ECONNREFUSED, ENOTFOUND); connect() then only says it closed.
+    cause ??= error;
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no answer within ${connectTimeoutMs / 1000} s`)),
+      connectTimeoutMs,
+    );
+  });
+  try {
+    await Promise.race([redis.connect().then(() => redis.ping()), limit]);
+  } catch (error) {
+    throw new XinwenError(
+      'store_unavailable',
+      `cannot reach Redis at ${shown}: ${(cause ?? (error as Error)).message}`,
+      { cause: cause ?? error },
+    );
+  } finally {
+    clearTimeout(timer);
+    redis.disconnect();
   }
 }
 

@@ -7,6 +7,7 @@ import { summarize } from '../summary.js';
 import { startWorkers, waitForDocuments, waitUntilIdle } from '../work.js';
 import { type Io, progressLine, shutdownSignal } from './context.js';
 import { ingestCommand } from './ingest.js';
+import { Rate } from './rate.js';
 
 /** Options of `xinwen work`. */
 export interface WorkCommandOptions {
@@ -43,6 +44,7 @@ export async function workCommand(runtime: Runtime, options: WorkCommandOptions,
   let done = 0;
   let failed = 0;
   const progress = progressLine(io);
+  const rate = new Rate();
   const workers = await startWorkers(runtime, {
     stages,
     concurrency: options.concurrency,
@@ -57,7 +59,9 @@ export async function workCommand(runtime: Runtime, options: WorkCommandOptions,
         progress.done();
         io.stderr(`work: ${event.stage} ${event.id}: will retry: ${event.message}\n`);
       }
-      progress.update(`work: ${done} stage jobs done, ${failed} failed`);
+      progress.update(
+        `work: ${done} stage jobs done, ${failed} failed, ${rate.perSecond(done + failed).toFixed(1)}/s`,
+      );
     },
   });
   // The dashboard's modules (express, bull-board) load only when it is asked for.
@@ -89,38 +93,91 @@ export async function workCommand(runtime: Runtime, options: WorkCommandOptions,
 
 /**
  * `xinwen run PATH...`: ingest, work until every ingested document has completed or failed, then
- * print the per-document summary.
+ * print the per-document summary (or, with `json`, one JSON object with every document's outcome).
+ * On a terminal, stderr shows the documents done, the rate and the time left while it works.
  */
 export async function runCommand(
   runtime: Runtime,
   paths: readonly string[],
   input: InputOptions,
-  options: { concurrency: number },
+  options: { concurrency: number; json?: boolean },
   io: Io,
 ): Promise<number> {
   const ingested = await ingestCommand(runtime, paths, input, io);
   const ids = [...new Set(ingested.outcomes.filter((o) => o.id !== '').map((o) => o.id))];
   const stages = plannedStages(runtime.pipeline);
+  const last = stages[stages.length - 1];
   const shutdown = shutdownSignal(io);
-  const workers = await startWorkers(runtime, { stages, concurrency: options.concurrency });
+  const progress = progressLine(io);
+  const rate = new Rate();
+  let done = 0;
+  const workers = await startWorkers(runtime, {
+    stages,
+    concurrency: options.concurrency,
+    onJob(event) {
+      if (event.outcome === 'retry' || (event.outcome === 'done' && event.stage !== last)) return;
+      done++;
+      const left = rate.left(done, ids.length);
+      progress.update(
+        `run: ${done}/${ids.length} documents, ${rate.perSecond(done).toFixed(1)}/s${left ? `, ${left} left` : ''}`,
+      );
+    },
+  });
   await Promise.race([waitForDocuments(runtime, ids, { signal: shutdown.signal }), shutdown.promise]);
   await workers.close(runtime.config.shutdownMs);
+  progress.done();
   let ok = 0;
   let bad = ingested.outcomes.filter((o) => o.id === '').length;
+  const results: RunResult[] = ingested.outcomes
+    .filter((o) => o.id === '')
+    .map((o) => ({
+      name: o.name,
+      status: 'failed',
+      error: { code: o.code ?? 'io_error', message: o.message ?? '' },
+    }));
   for (const id of ids) {
     const info = await runtime.store.info(id);
     if (info?.status === 'completed') {
       const doc = await runtime.store.get(id);
-      if (doc) io.stdout(`${summarize(doc)}\n\n`);
+      if (doc && !options.json) io.stdout(`${summarize(doc)}\n\n`);
+      results.push({
+        id,
+        ...(info.uri === undefined ? {} : { name: info.uri }),
+        status: 'completed',
+        ...(doc?.articles === undefined ? {} : { articles: doc.articles.length }),
+      });
       ok++;
     } else {
       bad++;
       const why = info?.error
         ? `${info.error.code} at ${info.error.stage}: ${info.error.message}`
         : info?.status;
-      io.stdout(`${info?.uri ?? id}\n  id         ${id}\n  failed     ${why}\n\n`);
+      if (!options.json) io.stdout(`${info?.uri ?? id}\n  id         ${id}\n  failed     ${why}\n\n`);
+      results.push({
+        id,
+        ...(info?.uri === undefined ? {} : { name: info.uri }),
+        status: info?.status ?? 'missing',
+        ...(info?.error ? { error: info.error } : {}),
+      });
     }
   }
-  io.stdout(`${ok} processed, ${bad} failed\n`);
+  if (options.json) {
+    io.stdout(`${JSON.stringify({ processed: ok, failed: bad, documents: results }, null, 2)}\n`);
+  } else {
+    io.stdout(`${ok} processed, ${bad} failed\n`);
+  }
+  io.stderr(`run: ${ok} processed, ${bad} failed in ${rate.seconds().toFixed(1)} s\n`);
   return shutdown.signal.aborted ? 130 : bad > 0 ? 1 : 0;
+}
+
+/** One document's outcome in `run --json`. */
+export interface RunResult {
+  /** The document id; absent for an input that could not be read. */
+  id?: string;
+  /** The file (or `file#L3` for a JSON line). */
+  name?: string;
+  status: string;
+  /** Articles found, for a completed document. */
+  articles?: number;
+  error?: { code: string; message: string; stage?: string };
 }

@@ -1,4 +1,5 @@
-import { createDedupe, createDedupeIndex } from '@xinwen/dedupe';
+import { createDedupe, createDedupeIndex, type DedupeOptions } from '@xinwen/dedupe';
+import { stageOptions } from '../options.js';
 import type { PipelineOptions } from '../pipeline.js';
 import { type PipelineStage, requireNormalized } from '../stages.js';
 
@@ -8,7 +9,10 @@ import { type PipelineStage, requireNormalized } from '../stages.js';
  * `process a.txt b.txt` reports duplicates among the files given).
  */
 export function dedupeStage(options: PipelineOptions): PipelineStage {
-  const run = createDedupe({ index: options.dedupeIndex ?? createDedupeIndex() });
+  const run = createDedupe({
+    ...(stageOptions(options.dedupe) as Omit<DedupeOptions, 'index'>),
+    index: options.dedupeIndex ?? createDedupeIndex(),
+  });
   return async (doc, _raw, ctx) => ({
     dedupe: await run({ id: doc.id, text: requireNormalized(doc).text }, ctx),
   });

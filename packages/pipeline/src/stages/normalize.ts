@@ -1,12 +1,14 @@
-import { createNormalizer } from '@xinwen/normalize';
+import { createNormalizer, type NormalizeOptions } from '@xinwen/normalize';
+import { stageOptions } from '../options.js';
+import type { PipelineOptions } from '../pipeline.js';
 import type { PipelineStage } from '../stages.js';
 
 /**
  * Normalize: decodes the raw bytes (recording the detected encoding on `source`) and cleans the
  * text into simplified script, with a report of what was fixed, removed and damaged.
  */
-export function normalizeStage(): PipelineStage {
-  const normalize = createNormalizer();
+export function normalizeStage(options: PipelineOptions): PipelineStage {
+  const normalize = createNormalizer(stageOptions(options.normalize) as NormalizeOptions);
   return (doc, raw, ctx) => {
     // The content type and file name tell web pages and Markdown from text.
     const hints = {
