@@ -41,6 +41,10 @@ const isHan = (ch: string | undefined) => ch !== undefined && ch >= '\u3400' && 
 const orgStop = new Set([
   ...'的在与和及或由为向从把被将是了对以等、，。；：“”‘’！？《》（）() \n\t该这那各每其此些本我你他她它们于至到让给使就也都又还再很更最已曾正并而且但却则若如因所之把被着过地得',
 ]);
+/** Characters that never stand in a given name. */
+const notGiven = new Set([
+  ...'的在与和及或由为向从把被将是了对以等、，。；：“”‘’！？《》（）() \n\t这那们着过地得很都也又还就说',
+]);
 /** Characters that may stand before a name without being part of a word with it. */
 const nameLead = new Set([...'和与及同跟对向给让请被把由为是在了的、，。；：“”‘’！？《》（）() \n\t']);
 /** Level words a one-character government ending (部, 局, 委 …) needs at the start of the name. */
@@ -120,6 +124,14 @@ function followerAt(ctx: Context, at: number): boolean {
   return false;
 }
 
+/** 「外交部长」: an organization name ending inside a token whose rest is a title (长, 副部长). */
+function beforeTitle(ctx: Context, at: number): boolean {
+  const t = ctx.tokens?.[ctx.tokenAt?.[at] ?? -1];
+  if (!t) return false;
+  const rest = ctx.text.slice(at, t.end);
+  return rest === '长' || ctx.lex.titleSet.has(rest);
+}
+
 /** Gazetteer matches (places, organizations) on word boundaries, longest at each position. */
 function gazetteer(ctx: Context, out: Candidate[]): void {
   const { text, lex } = ctx;
@@ -131,7 +143,8 @@ function gazetteer(ctx: Context, out: Candidate[]): void {
       if (i + n > text.length) continue;
       const surface = text.slice(i, i + n);
       const entry = lex.entries.get(surface);
-      if (!entry || !isBoundary(ctx, i + n)) continue;
+      if (!entry) continue;
+      if (!isBoundary(ctx, i + n) && !(entry.type === 'organization' && beforeTitle(ctx, i + n))) continue;
       if (entry.weak) {
         // A county short form that is also a word counts as one segmenter token tagged as a place,
         // or, without tokens, standing apart from other Han characters.
@@ -178,7 +191,7 @@ function abbreviations(ctx: Context, out: Candidate[]): void {
     }
   }
   for (const m of text.matchAll(
-    /[访来在驻抵离旅赴援留]华(?![\p{Script=Han}])|[访来在驻抵离旅赴援留]华(?=[期间后时前的人侨商])/gu,
+    /(?<=[访来在驻抵离旅赴援留])[华美俄日英法德韩朝](?=[^\p{Script=Han}]|期间|之|后|时|前|的|并|和|工作|访问|留学)/gu,
   )) {
     out.push({
       type: 'place',
@@ -191,6 +204,12 @@ function abbreviations(ctx: Context, out: Candidate[]): void {
   }
 }
 
+function endsWithOrgSuffix(ctx: Context, word: string): boolean {
+  return (
+    ctx.lex.orgSuffixes.some((x) => word.endsWith(x)) || ctx.lex.weakOrgSuffixes.has(word[word.length - 1]!)
+  );
+}
+
 /** Where an organization ending at `end` whose ending starts at `suffixStart` begins, or -1. */
 function orgLeftEdge(ctx: Context, suffixStart: number, known: Uint8Array): number {
   const { text } = ctx;
@@ -199,20 +218,32 @@ function orgLeftEdge(ctx: Context, suffixStart: number, known: Uint8Array): numb
     if (k < 0) return -1;
     let start = ctx.tokens[k]!.start;
     let parts = 0;
+    let atKnown = known[start] === 1;
     for (k--; k >= 0 && parts < 8; k--) {
       const t = ctx.tokens[k]!;
       if (t.end !== start || suffixStart - t.start > 20) break;
       const ordinal =
         /^第?[一二三四五六七八九十百零\d]+[次届]?$/.test(t.text) &&
         /^第|[次届]/.test(text.slice(t.start, t.end + 1));
+      const before = ctx.tokens[k - 1];
+      const after = ctx.tokens[k + 1];
+      // 「发展和改革委员会」: 和 joins two parts of one name, never two names.
       const joined =
-        (t.text === '和' || t.text === '与') && parts > 0 && orgPos.has(ctx.tokens[k - 1]?.pos ?? '');
+        (t.text === '和' || t.text === '与') &&
+        before?.pos === 'vn' &&
+        (after?.pos === 'vn' || after?.pos === 'n') &&
+        known[t.end] !== 1;
       if (!orgPos.has(t.pos) && !ordinal && !joined && known[t.start] !== 1) break;
       if (!isHan(t.text[0]) && t.pos !== 'eng') break;
-      if (ctx.lex.titleSet.has(t.text)) break;
+      if (ctx.lex.titleSet.has(t.text) || ctx.lex.followers.has(t.text)) break;
+      // 「中共中央办公厅国务院办公厅」: a name already starting at a known one stops at the end of another.
+      if (atKnown && endsWithOrgSuffix(ctx, t.text)) break;
       start = t.start;
+      if (known[start] === 1) atKnown = true;
       parts++;
     }
+    // 「著名学府哈佛大学」: start at the first known name inside, if any.
+    for (let p = start; p < suffixStart; p++) if (known[p] === 1 && ctx.boundary?.[p]) return p;
     return start;
   }
   let start = suffixStart;
@@ -243,17 +274,21 @@ function orgSuffixes(ctx: Context, known: Uint8Array, out: Candidate[]): void {
     const name = text.slice(start, e);
     if (weak && !(known[start] === 1 || levelStart.test(name))) continue;
     if (name.length < 3 || name.length > 24) continue;
+    // 「政治局常委」, 「委员」: an ending that is part of a title is no organization.
+    if (titleEndingAt(ctx, e) > e - s || titleStartingAt(ctx, s) > e - s) continue;
     out.push({ type: 'organization', start, end: e, score: weak ? 1 : 2 });
   }
-  // Party congresses: 十五大, 中共十四大, 致公党十大.
+  // Party congresses: 十五大, 中共十四大, 致公党十大, 民建七大.
+  const orgEnds = new Map<number, number>();
+  for (const c of out)
+    if (c.type === 'organization' && c.score >= 2)
+      orgEnds.set(c.end, Math.min(c.start, orgEnds.get(c.end) ?? c.start));
   for (const m of text.matchAll(
-    /(?:十[一二三四五六七八九]?|二十[一二三四五六七八九]?)大(?![学家会小量型力多部批队战桥道国])/gu,
+    /(?:二?十[一二三四五六七八九]?|[一二三四五六七八九])大(?![学家会小量型力多部批队战桥道国事])/gu,
   )) {
-    let start = m.index;
-    for (const prefix of ['中共', '党的'])
-      if (text.startsWith(prefix, start - prefix.length)) start -= prefix === '中共' ? 2 : 0;
-    if (m[0] === '十大' && known[start] !== 1 && start === m.index) continue;
-    out.push({ type: 'organization', start, end: m.index + m[0].length, score: 2 });
+    const org = orgEnds.get(m.index);
+    if (org === undefined && !/^二?十[一二三四五六七八九]/.test(m[0])) continue;
+    out.push({ type: 'organization', start: org ?? m.index, end: m.index + m[0].length, score: 2 });
   }
 }
 
@@ -284,12 +319,19 @@ function chineseNames(ctx: Context, out: Candidate[]): void {
       const end = i + s + g;
       if (end > text.length) continue;
       const given = text.slice(i + s, end);
-      if (![...given].every((c) => isHan(c) && !orgStop.has(c))) continue;
-      if (!isBoundary(ctx, end)) continue;
+      if (![...given].every((c) => isHan(c) && !notGiven.has(c))) continue;
+      if (!isBoundary(ctx, end) && !nameInsideToken(ctx, i, end)) continue;
       const next = text[end];
       const givenOk = [...given].every((c) => lex.givenChars.has(c));
       const tok = tokenExactly(ctx, i, end);
       const tokenNr = tok !== undefined && (tok.pos === 'nr' || tok.pos === 'nrfg');
+      // With tokens, a name is a person-tagged (or unknown) token, or a person-tagged surname
+      // token with its given name after it; never another word (双方, 和平).
+      if (ctx.tokens && !tokenNr && !(tok && tok.pos === 'x') && !nameInsideToken(ctx, i, end)) {
+        if (tok !== undefined) continue;
+        const first = ctx.tokens[ctx.tokenAt![i]!];
+        if (!first || first.start !== i || !/^nr/.test(first.pos) || first.end > end) continue;
+      }
       // 「王某至今」: a one-character given name when a follower starts right after it.
       if (g === 2 && !tokenNr && followerAt(ctx, i + s + 1) && !followerAt(ctx, end)) continue;
       const titleAfter = titleStartingAt(ctx, end) > 0;
@@ -298,7 +340,8 @@ function chineseNames(ctx: Context, out: Candidate[]): void {
       const listed = (prev === '、' || next === '、') && closed && givenOk;
       let score = 0;
       if (titleBefore && (after || closed || givenOk || tokenNr)) score = 2;
-      else if (tokenNr && (givenOk || after || titleBefore)) score = 2;
+      else if (tokenNr && (givenOk || after || titleBefore || end - i === 3)) score = 2;
+      else if (nameInsideToken(ctx, i, end)) score = 2;
       else if (after && givenOk && (!isHan(prev) || nameLead.has(prev!) || titleBefore)) score = 1;
       else if (listed) score = 1;
       if (score > 0) {
@@ -308,6 +351,16 @@ function chineseNames(ctx: Context, out: Candidate[]): void {
     }
     if (best) out.push(best);
   }
+}
+
+/** 「邓小平理论」 tagged as one name token: the name ends inside it before a follower word. */
+function nameInsideToken(ctx: Context, start: number, end: number): boolean {
+  const k = ctx.tokenAt?.[start] ?? -1;
+  const t = ctx.tokens?.[k];
+  if (!t || t.start !== start || !/^nr/.test(t.pos) || t.end <= end) return false;
+  return (
+    ctx.lex.followers.has(ctx.text.slice(end, t.end)) || ctx.lex.titleSet.has(ctx.text.slice(end, t.end))
+  );
 }
 
 /** Transliterated names: runs of transliteration characters, joined by 「·」. */
