@@ -47,6 +47,8 @@ const notGiven = new Set([
 ]);
 /** Characters that may stand before a name without being part of a word with it. */
 const nameLead = new Set([...'和与及同跟对向给让请被把由为是在了的、，。；：“”‘’！？《》（）() \n\t']);
+/** 和 inside a name: 发展和改革委员会, 人力资源和社会保障局, 住房和城乡建设部. */
+const joinedByHe = /^和(?:改革|信息化|社会保障|城乡建设|旅游|科技)/;
 /** Level words a one-character government ending (部, 局, 委 …) needs at the start of the name. */
 const levelStart = /^(?:国家|中央|全国|中国|中华|国务院|省|市|县|区|自治区|自治州|乡|镇|村)/;
 /** Token POS tags that may be part of an organization name. */
@@ -195,13 +197,18 @@ function abbreviations(ctx: Context, out: Candidate[]): void {
   )) {
     out.push({
       type: 'place',
-      start: m.index + 1,
-      end: m.index + 2,
+      start: m.index,
+      end: m.index + 1,
       score: 2,
-      name: '中国',
-      level: 'country',
+      name: lex.abbreviations.get(text[m.index]!)!,
+      level: 'abbreviation',
     });
   }
+}
+
+function wordEndingAt(words: Set<string>, lengths: number[], text: string, at: number): boolean {
+  for (const n of lengths) if (at - n >= 0 && words.has(text.slice(at - n, at))) return true;
+  return false;
 }
 
 function endsWithOrgSuffix(ctx: Context, word: string): boolean {
@@ -247,10 +254,26 @@ function orgLeftEdge(ctx: Context, suffixStart: number, known: Uint8Array): numb
     return start;
   }
   let start = suffixStart;
-  while (start > 0 && suffixStart - start < 16 && isHan(text[start - 1]) && !orgStop.has(text[start - 1]!))
+  while (
+    start > 0 &&
+    suffixStart - start < 16 &&
+    isHan(text[start - 1]) &&
+    (!orgStop.has(text[start - 1]!) || (text[start - 1] === '和' && joinedByHe.test(text.slice(start - 1))))
+  )
     start--;
-  // Start at the first known name inside, if any; else at a level word.
-  for (let p = start; p < suffixStart; p++) if (known[p] === 1) return p;
+  // Cut after the last title or boundary word inside: 「本报邀请市发展和改革委员会」, 「国务院总理李强会见」.
+  for (let p = suffixStart - 1; p > start; p--) {
+    if (
+      titleEndingAt(ctx, p) > 0 ||
+      wordEndingAt(ctx.lex.orgBoundaries, ctx.lex.orgBoundaryLengths, text, p)
+    ) {
+      start = p;
+      break;
+    }
+  }
+  // Start at the first known name inside (with a level word before it: 市国资委), if any.
+  for (let p = start; p < suffixStart; p++)
+    if (known[p] === 1) return p > start && /[省市区县州镇乡]/.test(text[p - 1]!) ? p - 1 : p;
   const lead = levelStart.exec(text.slice(start, suffixStart));
   return lead ? start : suffixStart - start <= 6 ? start : -1;
 }
@@ -286,10 +309,15 @@ function orgSuffixes(ctx: Context, known: Uint8Array, out: Candidate[]): void {
   for (const m of text.matchAll(
     /(?:二?十[一二三四五六七八九]?|[一二三四五六七八九])大(?![学家会小量型力多部批队战桥道国事])/gu,
   )) {
-    const org = orgEnds.get(m.index);
+    const org = orgEnds.get(m.index) ?? (text.startsWith('中共', m.index - 2) ? m.index - 2 : undefined);
     if (org === undefined && !/^二?十[一二三四五六七八九]/.test(m[0])) continue;
     out.push({ type: 'organization', start: org ?? m.index, end: m.index + m[0].length, score: 2 });
   }
+}
+
+/** 「习近平总书记」: a high title (or 同志) right after a three-character name. */
+function highTitleAt(ctx: Context, at: number): boolean {
+  return surnameTitles.some((t) => ctx.text.startsWith(t, at)) || ctx.text.startsWith('同志', at);
 }
 
 /** Chinese names: surname + one or two characters, confirmed by context. */
@@ -303,7 +331,7 @@ function chineseNames(ctx: Context, out: Candidate[]): void {
     const titleBefore = titleEndingAt(ctx, i) > 0;
     const prevOk =
       i === 0 || !isHan(prev) || nameLead.has(prev!) || titleBefore || (isBoundary(ctx, i) && !!ctx.tokens);
-    if (!prevOk || !isBoundary(ctx, i)) continue;
+    if (!isBoundary(ctx, i)) continue;
     // Lone surname before a high title: 「江主席」.
     if (
       !compound &&
@@ -339,11 +367,22 @@ function chineseNames(ctx: Context, out: Candidate[]): void {
       const closed = next === undefined || !isHan(next) || next === '、';
       const listed = (prev === '、' || next === '、') && closed && givenOk;
       let score = 0;
-      if (titleBefore && (after || closed || givenOk || tokenNr)) score = 2;
+      if (!compound && lex.riskySurnames.has(text[i]!) && !titleBefore && !tokenNr && !listed) continue;
+      if (!prevOk && !(titleAfter && g === 2 && highTitleAt(ctx, end))) continue;
+      if (titleBefore && (after || closed || tokenNr || [...given].some((c) => lex.givenChars.has(c))))
+        score = 2;
       else if (tokenNr && (givenOk || after || titleBefore || end - i === 3)) score = 2;
       else if (nameInsideToken(ctx, i, end)) score = 2;
       else if (after && givenOk && (!isHan(prev) || nameLead.has(prev!) || titleBefore)) score = 1;
       else if (listed) score = 1;
+      else if (
+        titleAfter &&
+        g === 2 &&
+        (prevOk || highTitleAt(ctx, end)) &&
+        [...given].some((c) => lex.givenChars.has(c)) &&
+        !lex.weakOrgSuffixes.has(given[given.length - 1]!)
+      )
+        score = 1;
       if (score > 0) {
         best = { type: 'person', start: i, end, score };
         break;
@@ -361,6 +400,11 @@ function nameInsideToken(ctx: Context, start: number, end: number): boolean {
   return (
     ctx.lex.followers.has(ctx.text.slice(end, t.end)) || ctx.lex.titleSet.has(ctx.text.slice(end, t.end))
   );
+}
+
+/** Whether a country or place name ends at `at` (「俄罗斯总理…」 has a title; 「美国克林顿」 not). */
+function placeEndsAt(text: string, at: number): boolean {
+  return /[国洲]$/.test(text.slice(0, at));
 }
 
 /** Transliterated names: runs of transliteration characters, joined by 「·」. */
@@ -387,7 +431,7 @@ function foreignNames(ctx: Context, out: Candidate[]): void {
     const letters = j - i - (text.slice(i, j).match(/[·•・.．]/g)?.length ?? 0);
     if (letters < 2) continue;
     const titleBefore = titleEndingAt(ctx, i) > 0;
-    const after = followerAt(ctx, j) || titleStartingAt(ctx, j) > 0 || !isHan(text[j]);
+    const after = followerAt(ctx, j) || titleStartingAt(ctx, j) > 0;
     const tok = tokenExactly(ctx, i, j);
     const tagged = tok !== undefined && /^nr/.test(tok.pos);
     if (!isBoundary(ctx, i) || !isBoundary(ctx, j)) continue;
@@ -398,6 +442,39 @@ function foreignNames(ctx: Context, out: Candidate[]): void {
     ) {
       out.push({ type: 'person', start: i, end: j, score: dotted ? 2 : 1 });
     }
+  }
+}
+
+/** Names joined by 「·」 (布赫·…, 阿沛·阿旺晋美): the Han runs on both sides of each dot, cut at titles and verbs. */
+function dottedNames(ctx: Context, out: Candidate[]): void {
+  const { text } = ctx;
+  const part = (at: number) => isHan(text[at]) && !notGiven.has(text[at]!);
+  for (let d = 1; d < text.length - 1; d++) {
+    if (!transliterationDots.has(text[d]!) || !part(d - 1) || !part(d + 1)) continue;
+    if (
+      transliterationDots.has(text[d - 2] ?? '') ||
+      (part(d - 2) && transliterationDots.has(text[d - 3] ?? ''))
+    )
+      continue;
+    let left = d;
+    while (left > 0 && d - left < 6 && part(left - 1) && titleEndingAt(ctx, left) === 0) left--;
+    let right = d + 1;
+    for (;;) {
+      const from = right;
+      while (
+        right < text.length &&
+        right - from < 8 &&
+        part(right) &&
+        (right === from || (!followerAt(ctx, right) && titleStartingAt(ctx, right) === 0))
+      )
+        right++;
+      if (transliterationDots.has(text[right] ?? '') && part(right + 1)) right++;
+      else break;
+    }
+    const letters = [...text.slice(left, right)].filter((c) => isHan(c));
+    const foreign = letters.filter((c) => ctx.lex.translit.has(c)).length;
+    if (d - left >= 1 && right - d >= 2 && foreign * 2 >= letters.length)
+      out.push({ type: 'person', start: left, end: right, score: 3 });
   }
 }
 
@@ -412,7 +489,7 @@ function taggedTokens(ctx: Context, out: Candidate[]): void {
       !/^[城山地海江河全各本外]/.test(t.text.slice(-2))
     ) {
       out.push({ type: 'place', start: t.start, end: t.end, score: 1 });
-    } else if (t.pos === 'nrt' && t.text.length >= 3) {
+    } else if (t.pos === 'nrt' && t.text.length >= 3 && [...t.text].every((c) => ctx.lex.translit.has(c))) {
       out.push({ type: 'person', start: t.start, end: t.end, score: 1 });
     }
   }
@@ -453,6 +530,16 @@ function prepare(text: string, tokens: readonly Token[] | undefined): Context {
  */
 export function findEntities(text: string, tokens?: readonly Token[]): EntityMention[] {
   if (typeof text !== 'string' || text.length === 0) return [];
+  // People, organizations and places of one article are read from the same call.
+  if (last && last.text === text && last.tokens === tokens) return last.result.map((m) => ({ ...m }));
+  const result = find(text, tokens);
+  last = { text, tokens, result };
+  return result.map((m) => ({ ...m }));
+}
+
+let last: { text: string; tokens: readonly Token[] | undefined; result: EntityMention[] } | undefined;
+
+function find(text: string, tokens: readonly Token[] | undefined): EntityMention[] {
   const ctx = prepare(text, tokens);
   const candidates: Candidate[] = [];
   gazetteer(ctx, candidates);
@@ -462,7 +549,10 @@ export function findEntities(text: string, tokens?: readonly Token[]): EntityMen
   orgSuffixes(ctx, known, candidates);
   chineseNames(ctx, candidates);
   foreignNames(ctx, candidates);
+  dottedNames(ctx, candidates);
   taggedTokens(ctx, candidates);
+  if (process.env.XW_DEBUG)
+    console.log(JSON.stringify(candidates.map((c) => [text.slice(c.start, c.end), c.type, c.score])));
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || b.score - a.score || a.start - b.start);
   const taken = new Uint8Array(text.length);
   const kept: Candidate[] = [];

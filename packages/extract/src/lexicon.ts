@@ -27,6 +27,8 @@ export interface Lexicon {
   lengths: Map<string, number[]>;
   surnames: Set<string>;
   compoundSurnames: Set<string>;
+  /** Surnames that usually start a common word: their two-character names need a title before. */
+  riskySurnames: Set<string>;
   givenChars: Set<string>;
   /** Titles, longest first. */
   titles: string[];
@@ -40,6 +42,9 @@ export interface Lexicon {
   orgSuffixes: string[];
   weakOrgSuffixes: Set<string>;
   abbreviations: Map<string, string>;
+  /** Words that end an organization's left context (邀请, 举行 …) and their lengths, longest first. */
+  orgBoundaries: Set<string>;
+  orgBoundaryLengths: number[];
   relationWords: string[];
 }
 
@@ -201,7 +206,11 @@ export function lexicon(): Lexicon {
   }
   for (const list of lengths.values()) list.sort((a, b) => b - a);
 
-  const surnames = dataWords('surnames.txt');
+  const surnameLines = dataLines('surnames.txt');
+  const surnames = surnameLines.filter((l) => !l.startsWith('~')).flatMap((l) => l.split(/\s+/));
+  const riskySurnames = new Set(
+    surnameLines.filter((l) => l.startsWith('~')).flatMap((l) => l.slice(1).trim().split(/\s+/)),
+  );
   const titles = [...new Set(dataWords('titles.txt'))].sort((a, b) => b.length - a.length);
   const titleEnds = new Map<string, number[]>();
   for (const t of titles) {
@@ -218,11 +227,13 @@ export function lexicon(): Lexicon {
     const [abbr, full] = item.split('=');
     if (abbr && full && !abbreviations.has(abbr)) abbreviations.set(abbr, full);
   }
+  const orgBoundaries = new Set(dataWords('org-boundaries.txt'));
   cached = {
     entries,
     lengths,
     surnames: new Set(surnames.filter((s) => s.length === 1)),
     compoundSurnames: new Set(surnames.filter((s) => s.length > 1)),
+    riskySurnames,
     givenChars: new Set(dataWords('given-name-chars.txt').join('')),
     titles,
     titleSet: new Set(titles),
@@ -233,6 +244,8 @@ export function lexicon(): Lexicon {
     orgSuffixes: suffixWords.filter((w) => !w.startsWith('!')).sort((a, b) => b.length - a.length),
     weakOrgSuffixes: new Set(suffixWords.filter((w) => w.startsWith('!')).map((w) => w.slice(1))),
     abbreviations,
+    orgBoundaries,
+    orgBoundaryLengths: [...new Set([...orgBoundaries].map((w) => w.length))].sort((a, b) => b - a),
     relationWords: dataWords('place-relation-words.txt').sort((a, b) => b.length - a.length),
   };
   return cached;
