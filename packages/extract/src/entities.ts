@@ -435,6 +435,17 @@ function foreignNames(ctx: Context, out: Candidate[]): void {
     const tok = tokenExactly(ctx, i, j);
     const tagged = tok !== undefined && /^nr/.test(tok.pos);
     if (!isBoundary(ctx, i) || !isBoundary(ctx, j)) continue;
+    // Without tokens, an undotted run must not start inside a word (「中欧班列」).
+    const prev = text[i - 1];
+    if (
+      !ctx.tokens &&
+      !dotted &&
+      isHan(prev) &&
+      !nameLead.has(prev!) &&
+      !titleBefore &&
+      !placeEndsAt(text, i)
+    )
+      continue;
     if (
       dotted ||
       (letters >= 3 && (titleBefore || after || tagged)) ||
