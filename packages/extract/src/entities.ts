@@ -134,6 +134,12 @@ function beforeTitle(ctx: Context, at: number): boolean {
   return rest === '长' || ctx.lex.titleSet.has(rest);
 }
 
+/** 「东亚地区」 as one token: a place name ending inside it before a head word (地区, 国家 …). */
+function beforePlaceHead(ctx: Context, at: number): boolean {
+  const t = ctx.tokens?.[ctx.tokenAt?.[at] ?? -1];
+  return t !== undefined && ctx.lex.placeHeads.has(ctx.text.slice(at, t.end));
+}
+
 /** Gazetteer matches (places, organizations) on word boundaries, longest at each position. */
 function gazetteer(ctx: Context, out: Candidate[]): void {
   const { text, lex } = ctx;
@@ -146,7 +152,12 @@ function gazetteer(ctx: Context, out: Candidate[]): void {
       const surface = text.slice(i, i + n);
       const entry = lex.entries.get(surface);
       if (!entry) continue;
-      if (!isBoundary(ctx, i + n) && !(entry.type === 'organization' && beforeTitle(ctx, i + n))) continue;
+      if (
+        !isBoundary(ctx, i + n) &&
+        !(entry.type === 'organization' && beforeTitle(ctx, i + n)) &&
+        !(entry.type === 'place' && !entry.weak && beforePlaceHead(ctx, i + n))
+      )
+        continue;
       if (entry.weak) {
         // A county short form that is also a word counts as one segmenter token tagged as a place,
         // or, without tokens, standing apart from other Han characters.
@@ -193,7 +204,7 @@ function abbreviations(ctx: Context, out: Candidate[]): void {
     }
   }
   for (const m of text.matchAll(
-    /(?<=[访来在驻抵离旅赴援留])[华美俄日英法德韩朝](?=[^\p{Script=Han}]|期间|之|后|时|前|的|并|和|工作|访问|留学)/gu,
+    /(?<=[访来在驻抵离旅赴援留])[华美俄日英法德韩朝](?=[^\p{Script=Han}]|期间|之|后|时|前|的|并|和|工作|访问|留学|大使|使馆|领馆|代表|机构|记者)|(?<=^|[^\p{Script=Han}]|[的和与及同对向在了是])[中美俄日英法德韩朝](?=方(?![面案法式向针便]))/gu,
   )) {
     out.push({
       type: 'place',
@@ -208,6 +219,38 @@ function abbreviations(ctx: Context, out: Candidate[]): void {
 
 function wordEndingAt(words: Set<string>, lengths: number[], text: string, at: number): boolean {
   for (const n of lengths) if (at - n >= 0 && words.has(text.slice(at - n, at))) return true;
+  return false;
+}
+
+/**
+ * Extends an organization's start over an ordinal (「第九届全国人民代表大会」, 「七届全国人大」) and over
+ * a country joined by a dash (「丹麦—中国友好协会」).
+ */
+function orgPrefix(ctx: Context, start: number, known: Uint8Array): number {
+  const before = ctx.text.slice(Math.max(0, start - 24), start);
+  const ordinal = /(?:第)?[一二三四五六七八九十百零\d]+[届次]$/.exec(before);
+  if (ordinal) start -= ordinal[0].length;
+  for (;;) {
+    const dash = /[—–-]$/.exec(ctx.text.slice(0, start));
+    if (!dash) break;
+    const p = start - 1;
+    let found = -1;
+    for (let q = Math.max(0, p - 12); q < p; q++)
+      if (known[q] === 1 && ctx.lex.entries.get(ctx.text.slice(q, p))?.type === 'place') {
+        found = q;
+        break;
+      }
+    if (found < 0) break;
+    start = found;
+  }
+  return start;
+}
+
+function longerWordAt(ctx: Context, at: number, than: number): boolean {
+  for (const n of ctx.lex.followerLengths)
+    if (n > than && ctx.lex.followers.has(ctx.text.slice(at, at + n))) return true;
+  for (const n of ctx.lex.orgBoundaryLengths)
+    if (n > than && ctx.lex.orgBoundaries.has(ctx.text.slice(at, at + n))) return true;
   return false;
 }
 
@@ -292,10 +335,30 @@ function orgSuffixes(ctx: Context, known: Uint8Array, out: Candidate[]): void {
   for (const [s, e, weak] of spans) {
     if (!isBoundary(ctx, e)) continue;
     if (!ctx.tokens && /^[员长面势门类型件级别]/.test(text.slice(e, e + 1))) continue;
-    const start = orgLeftEdge(ctx, s, known);
-    if (start < 0 || start >= s) continue;
+    // 「会见」, 「局面」: the ending starts a longer word of its own.
+    if (weak && !ctx.tokens && longerWordAt(ctx, s, e - s)) continue;
+    const suffixToken = ctx.tokens?.[ctx.tokenAt?.[s] ?? -1];
+    // 「主办」, 「精心组织」: an ending inside a verb is no organization.
+    if (suffixToken && !orgPos.has(suffixToken.pos) && suffixToken.pos !== 'nt') continue;
+    let start = orgLeftEdge(ctx, s, known);
+    if (start < 0 || start >= s) {
+      // 「立法局」, 「律政司」: one noun token of three or more characters with a government ending.
+      if (
+        !(
+          weak &&
+          suffixToken &&
+          suffixToken.end === e &&
+          suffixToken.text.length >= 3 &&
+          /^n/.test(suffixToken.pos)
+        )
+      )
+        continue;
+      start = suffixToken.start;
+    }
+    start = orgPrefix(ctx, start, known);
     const name = text.slice(start, e);
-    if (weak && !(known[start] === 1 || levelStart.test(name))) continue;
+    const singleToken = suffixToken !== undefined && suffixToken.start === start && suffixToken.end === e;
+    if (weak && !(known[start] === 1 || levelStart.test(name) || (singleToken && name.length >= 3))) continue;
     if (name.length < 3 || name.length > 24) continue;
     // 「政治局常委」, 「委员」: an ending that is part of a title is no organization.
     if (titleEndingAt(ctx, e) > e - s || titleStartingAt(ctx, s) > e - s) continue;
@@ -336,10 +399,10 @@ function chineseNames(ctx: Context, out: Candidate[]): void {
     if (
       !compound &&
       surnameTitles.some((t) => text.startsWith(t, i + 1)) &&
-      (!isHan(prev) || nameLead.has(prev!))
+      (!isHan(prev) || nameLead.has(prev!) || ctx.tokens !== undefined)
     ) {
       const tok = ctx.tokens ? ctx.tokenAt![i]! : -1;
-      if (!ctx.tokens || ctx.tokens[tok]!.start === i)
+      if (!ctx.tokens || ctx.tokens[tok]?.start === i)
         out.push({ type: 'person', start: i, end: i + 1, score: 1 });
     }
     let best: Candidate | undefined;
@@ -367,11 +430,14 @@ function chineseNames(ctx: Context, out: Candidate[]): void {
       const closed = next === undefined || !isHan(next) || next === '、';
       const listed = (prev === '、' || next === '、') && closed && givenOk;
       let score = 0;
-      if (!compound && lex.riskySurnames.has(text[i]!) && !titleBefore && !tokenNr && !listed) continue;
+      if (!compound && lex.riskySurnames.has(text[i]!) && !tokenNr && !listed && !(titleBefore && givenOk))
+        continue;
       if (!prevOk && !(titleAfter && g === 2 && highTitleAt(ctx, end))) continue;
       if (titleBefore && (after || closed || tokenNr || [...given].some((c) => lex.givenChars.has(c))))
         score = 2;
-      else if (tokenNr && (givenOk || after || titleBefore || end - i === 3)) score = 2;
+      // A two-character person tag alone is weak (文明, 公正 are tagged so too): it needs context.
+      else if (tokenNr && (end - i === 3 ? true : after || closed || listed || (givenOk && !isHan(prev))))
+        score = 2;
       else if (nameInsideToken(ctx, i, end)) score = 2;
       else if (after && givenOk && (!isHan(prev) || nameLead.has(prev!) || titleBefore)) score = 1;
       else if (listed) score = 1;
@@ -468,7 +534,14 @@ function dottedNames(ctx: Context, out: Candidate[]): void {
     )
       continue;
     let left = d;
-    while (left > 0 && d - left < 6 && part(left - 1) && titleEndingAt(ctx, left) === 0) left--;
+    while (
+      left > 0 &&
+      d - left < 6 &&
+      part(left - 1) &&
+      titleEndingAt(ctx, left) === 0 &&
+      !wordEndingAt(ctx.lex.followers, ctx.lex.followerLengths, text, left)
+    )
+      left--;
     let right = d + 1;
     for (;;) {
       const from = right;

@@ -46,6 +46,8 @@ export interface Lexicon {
   orgBoundaries: Set<string>;
   orgBoundaryLengths: number[];
   relationWords: string[];
+  /** Words after a place inside one token (东亚|地区). */
+  placeHeads: Set<string>;
 }
 
 const require = createRequire(import.meta.url);
@@ -246,6 +248,7 @@ export function lexicon(): Lexicon {
     abbreviations,
     orgBoundaries,
     orgBoundaryLengths: [...new Set([...orgBoundaries].map((w) => w.length))].sort((a, b) => b - a),
+    placeHeads: new Set(dataWords('place-heads.txt')),
     relationWords: dataWords('place-relation-words.txt').sort((a, b) => b.length - a.length),
   };
   return cached;
