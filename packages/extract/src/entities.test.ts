@@ -54,7 +54,7 @@ describe('findEntities', () => {
       'place:美国@0',
       'person:特朗普@4',
       'person:理查德·赖尔登@9',
-      'person:王某@21',
+      'person:王某@23',
     ]);
   });
 

@@ -8,7 +8,7 @@
  */
 import type { Token } from '@xinwen/core';
 import { loadData } from './data.js';
-import { type Lexicon, lexicon } from './lexicon.js';
+import { type LexEntry, type Lexicon, lexicon } from './lexicon.js';
 
 /** What kind of thing an entity mention names. */
 export type EntityType = 'person' | 'organization' | 'place';
@@ -117,12 +117,14 @@ function titleEndingAt(ctx: Context, at: number): number {
 
 /** Length of the longest title that starts at `at` (0 when none). */
 function titleStartingAt(ctx: Context, at: number): number {
-  for (let n = 6; n >= 2; n--) if (ctx.lex.titleSet.has(ctx.text.slice(at, at + n))) return n;
+  const lens = ctx.lex.titleStarts.get(ctx.text[at] ?? '');
+  if (lens) for (const n of lens) if (ctx.lex.titleSet.has(ctx.text.slice(at, at + n))) return n;
   return 0;
 }
 
 function followerAt(ctx: Context, at: number): boolean {
-  for (const n of ctx.lex.followerLengths) if (ctx.lex.followers.has(ctx.text.slice(at, at + n))) return true;
+  const lens = ctx.lex.followerStarts.get(ctx.text[at] ?? '');
+  if (lens) for (const n of lens) if (ctx.lex.followers.has(ctx.text.slice(at, at + n))) return true;
   return false;
 }
 
@@ -144,14 +146,17 @@ function beforePlaceHead(ctx: Context, at: number): boolean {
 function gazetteer(ctx: Context, out: Candidate[]): void {
   const { text, lex } = ctx;
   const blockers = loadData().placeBlockers;
+  const matches: [number, LexEntry][] = [];
   for (let i = 0; i < text.length; i++) {
-    const lens = lex.lengths.get(text[i]!);
-    if (!lens || !isBoundary(ctx, i)) continue;
-    for (const n of lens) {
-      if (i + n > text.length) continue;
-      const surface = text.slice(i, i + n);
-      const entry = lex.entries.get(surface);
-      if (!entry) continue;
+    let node = lex.trie.next.get(text[i]!);
+    if (!node || !isBoundary(ctx, i)) continue;
+    matches.length = 0;
+    for (let j = i + 1; node; j++) {
+      if (node.entry) matches.push([j - i, node.entry]);
+      node = j < text.length ? node.next.get(text[j]!) : undefined;
+    }
+    for (let m = matches.length - 1; m >= 0; m--) {
+      const [n, entry] = matches[m]!;
       if (
         !isBoundary(ctx, i + n) &&
         !(entry.type === 'organization' && beforeTitle(ctx, i + n)) &&
@@ -203,17 +208,24 @@ function abbreviations(ctx: Context, out: Candidate[]): void {
         });
     }
   }
-  for (const m of text.matchAll(
-    /(?<=[访来在驻抵离旅赴援留])[华美俄日英法德韩朝](?=[^\p{Script=Han}]|期间|之|后|时|前|的|并|和|工作|访问|留学|大使|使馆|领馆|代表|机构|记者)|(?<=^|[^\p{Script=Han}]|[的和与及同对向在了是])[中美俄日英法德韩朝](?=方(?![面案法式向针便]))/gu,
-  )) {
+  const add = (at: number) =>
     out.push({
       type: 'place',
-      start: m.index,
-      end: m.index + 1,
+      start: at,
+      end: at + 1,
       score: 2,
-      name: lex.abbreviations.get(text[m.index]!)!,
+      name: lex.abbreviations.get(text[at]!)!,
       level: 'abbreviation',
     });
+  // 访华, 驻美大使: a verb of travel or stay before the short name.
+  for (const m of text.matchAll(
+    /[访来在驻抵离旅赴援留][华美俄日英法德韩朝](?=[^\p{Script=Han}]|期间|之|后|时|前|的|并|和|工作|访问|留学|大使|使馆|领馆|代表|机构|记者)/gu,
+  ))
+    add(m.index + 1);
+  // 中方, 美方: the short name before 方 (not 方面, 方案 …) at the start of a word.
+  for (const m of text.matchAll(/[中美俄日英法德韩朝]方(?![面案法式向针便])/gu)) {
+    const prev = text[m.index - 1];
+    if (prev === undefined || !isHan(prev) || '的和与及同对向在了是'.includes(prev)) add(m.index);
   }
 }
 
@@ -387,14 +399,14 @@ function highTitleAt(ctx: Context, at: number): boolean {
 function chineseNames(ctx: Context, out: Candidate[]): void {
   const { text, lex } = ctx;
   for (let i = 0; i < text.length; i++) {
+    const single = lex.surnames.has(text[i]!);
+    if ((!single && !lex.compoundFirsts.has(text[i]!)) || !isBoundary(ctx, i)) continue;
     const compound = lex.compoundSurnames.has(text.slice(i, i + 2));
-    if (!compound && !lex.surnames.has(text[i]!)) continue;
+    if (!compound && !single) continue;
     const s = compound ? 2 : 1;
     const prev = text[i - 1];
     const titleBefore = titleEndingAt(ctx, i) > 0;
-    const prevOk =
-      i === 0 || !isHan(prev) || nameLead.has(prev!) || titleBefore || (isBoundary(ctx, i) && !!ctx.tokens);
-    if (!isBoundary(ctx, i)) continue;
+    const prevOk = i === 0 || !isHan(prev) || nameLead.has(prev!) || titleBefore || !!ctx.tokens;
     // Lone surname before a high title: 「江主席」.
     if (
       !compound &&
@@ -409,9 +421,9 @@ function chineseNames(ctx: Context, out: Candidate[]): void {
     for (const g of [2, 1]) {
       const end = i + s + g;
       if (end > text.length) continue;
+      if (!isBoundary(ctx, end) && !nameInsideToken(ctx, i, end)) continue;
       const given = text.slice(i + s, end);
       if (![...given].every((c) => isHan(c) && !notGiven.has(c))) continue;
-      if (!isBoundary(ctx, end) && !nameInsideToken(ctx, i, end)) continue;
       const next = text[end];
       const givenOk = [...given].every((c) => lex.givenChars.has(c));
       const tok = tokenExactly(ctx, i, end);

@@ -19,14 +19,34 @@ export interface LexEntry {
   weak?: boolean;
 }
 
+/** A node of the gazetteer's character trie. */
+export interface TrieNode {
+  next: Map<string, TrieNode>;
+  entry?: LexEntry;
+}
+
+/** Lengths of the words in `words` by their first character, longest first. */
+function lengthsByFirst(words: Iterable<string>): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const w of words) {
+    const list = out.get(w[0]!) ?? [];
+    if (!list.includes(w.length)) list.push(w.length);
+    out.set(w[0]!, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => b - a);
+  return out;
+}
+
 /** All lexicons, parsed. */
 export interface Lexicon {
   /** Gazetteer surfaces (places and organizations). */
   entries: Map<string, LexEntry>;
-  /** Lengths of gazetteer surfaces by first character, longest first. */
-  lengths: Map<string, number[]>;
+  /** The gazetteer surfaces as a character trie. */
+  trie: TrieNode;
   surnames: Set<string>;
   compoundSurnames: Set<string>;
+  /** First characters of the compound surnames. */
+  compoundFirsts: Set<string>;
   /** Surnames that usually start a common word: their two-character names need a title before. */
   riskySurnames: Set<string>;
   givenChars: Set<string>;
@@ -35,8 +55,12 @@ export interface Lexicon {
   titleSet: Set<string>;
   /** Title lengths by last character, for matching a title that ends at a position. */
   titleEnds: Map<string, number[]>;
+  /** Title lengths by first character. */
+  titleStarts: Map<string, number[]>;
   followers: Set<string>;
   followerLengths: number[];
+  /** Follower lengths by first character. */
+  followerStarts: Map<string, number[]>;
   translit: Set<string>;
   /** Org endings: strong ones by length (longest first) and the weak one-character ones. */
   orgSuffixes: string[];
@@ -199,14 +223,19 @@ export function lexicon(): Lexicon {
     const [name, ...aliases] = line.split('|');
     for (const s of [name!, ...aliases]) add(s, { type: 'organization', name: name! }, true);
   }
-  const lengths = new Map<string, number[]>();
-  for (const surface of entries.keys()) {
-    const first = surface[0]!;
-    const list = lengths.get(first) ?? [];
-    if (!list.includes(surface.length)) list.push(surface.length);
-    lengths.set(first, list);
+  const trie: TrieNode = { next: new Map() };
+  for (const [surface, entry] of entries) {
+    let node = trie;
+    for (const ch of surface) {
+      let child = node.next.get(ch);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(ch, child);
+      }
+      node = child;
+    }
+    node.entry = entry;
   }
-  for (const list of lengths.values()) list.sort((a, b) => b - a);
 
   const surnameLines = dataLines('surnames.txt');
   const surnames = surnameLines.filter((l) => !l.startsWith('~')).flatMap((l) => l.split(/\s+/));
@@ -232,15 +261,18 @@ export function lexicon(): Lexicon {
   const orgBoundaries = new Set(dataWords('org-boundaries.txt'));
   cached = {
     entries,
-    lengths,
+    trie,
     surnames: new Set(surnames.filter((s) => s.length === 1)),
     compoundSurnames: new Set(surnames.filter((s) => s.length > 1)),
+    compoundFirsts: new Set(surnames.filter((s) => s.length > 1).map((s) => s[0]!)),
     riskySurnames,
     givenChars: new Set(dataWords('given-name-chars.txt').join('')),
     titles,
     titleSet: new Set(titles),
     titleEnds,
+    titleStarts: lengthsByFirst(titles),
     followers,
+    followerStarts: lengthsByFirst(followers),
     followerLengths: [...new Set([...followers].map((f) => f.length))].sort((a, b) => b - a),
     translit: new Set(dataWords('transliteration.txt').join('')),
     orgSuffixes: suffixWords.filter((w) => !w.startsWith('!')).sort((a, b) => b.length - a.length),
