@@ -243,7 +243,7 @@ function orgPrefix(ctx: Context, start: number, known: Uint8Array): number {
   const ordinal = /(?:第)?[一二三四五六七八九十百零\d]+[届次]$/.exec(before);
   if (ordinal) start -= ordinal[0].length;
   for (;;) {
-    const dash = /[—–-]$/.exec(ctx.text.slice(0, start));
+    const dash = start > 0 && '—–-'.includes(ctx.text[start - 1]!);
     if (!dash) break;
     const p = start - 1;
     let found = -1;
@@ -336,13 +336,13 @@ function orgLeftEdge(ctx: Context, suffixStart: number, known: Uint8Array): numb
 /** Organizations by their endings (有限公司, 大学, 委员会, 部 …). */
 function orgSuffixes(ctx: Context, known: Uint8Array, out: Candidate[]): void {
   const { text, lex } = ctx;
-  const strong = new RegExp(lex.orgSuffixes.join('|'), 'g');
   const spans: [number, number, boolean][] = [];
-  for (const m of text.matchAll(strong)) spans.push([m.index, m.index + m[0].length, false]);
-  for (let i = 0; i < text.length; i++) if (lex.weakOrgSuffixes.has(text[i]!)) spans.push([i, i + 1, true]);
-  for (const w of lex.weakOrgSuffixes) {
-    if (w.length < 2) continue;
-    for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) spans.push([i, i + w.length, true]);
+  for (let i = 0; i < text.length; i++) {
+    let node = lex.suffixTrie.get(text[i]!);
+    for (let j = i + 1; node; j++) {
+      if (node.weak !== undefined) spans.push([i, j, node.weak]);
+      node = j < text.length ? node.next.get(text[j]!) : undefined;
+    }
   }
   for (const [s, e, weak] of spans) {
     if (!isBoundary(ctx, e)) continue;
@@ -482,7 +482,7 @@ function nameInsideToken(ctx: Context, start: number, end: number): boolean {
 
 /** Whether a country or place name ends at `at` (「俄罗斯总理…」 has a title; 「美国克林顿」 not). */
 function placeEndsAt(text: string, at: number): boolean {
-  return /[国洲]$/.test(text.slice(0, at));
+  return at > 0 && (text[at - 1] === '国' || text[at - 1] === '洲');
 }
 
 /** Transliterated names: runs of transliteration characters, joined by 「·」. */

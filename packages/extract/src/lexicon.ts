@@ -37,6 +37,33 @@ function lengthsByFirst(words: Iterable<string>): Map<string, number[]> {
   return out;
 }
 
+/** A node of the organization-ending trie. */
+export interface SuffixNode {
+  next: Map<string, SuffixNode>;
+  weak?: boolean;
+}
+
+function suffixTrie(strong: string[], weak: Set<string>): Map<string, SuffixNode> {
+  const root = new Map<string, SuffixNode>();
+  for (const [word, isWeak] of [
+    ...strong.map((w) => [w, false] as const),
+    ...[...weak].map((w) => [w, true] as const),
+  ]) {
+    let level = root;
+    let node: SuffixNode | undefined;
+    for (const ch of word) {
+      node = level.get(ch);
+      if (!node) {
+        node = { next: new Map() };
+        level.set(ch, node);
+      }
+      level = node.next;
+    }
+    if (node && node.weak !== false) node.weak = isWeak;
+  }
+  return root;
+}
+
 /** All lexicons, parsed. */
 export interface Lexicon {
   /** Gazetteer surfaces (places and organizations). */
@@ -65,6 +92,8 @@ export interface Lexicon {
   /** Org endings: strong ones by length (longest first) and the weak one-character ones. */
   orgSuffixes: string[];
   weakOrgSuffixes: Set<string>;
+  /** All organization endings as a character trie; `weak` is set on nodes that end one. */
+  suffixTrie: Map<string, SuffixNode>;
   abbreviations: Map<string, string>;
   /** Words that end an organization's left context (邀请, 举行 …) and their lengths, longest first. */
   orgBoundaries: Set<string>;
@@ -259,6 +288,8 @@ export function lexicon(): Lexicon {
     if (abbr && full && !abbreviations.has(abbr)) abbreviations.set(abbr, full);
   }
   const orgBoundaries = new Set(dataWords('org-boundaries.txt'));
+  const strongSuffixes = suffixWords.filter((w) => !w.startsWith('!')).sort((a, b) => b.length - a.length);
+  const weakSuffixes = new Set(suffixWords.filter((w) => w.startsWith('!')).map((w) => w.slice(1)));
   cached = {
     entries,
     trie,
@@ -275,8 +306,9 @@ export function lexicon(): Lexicon {
     followerStarts: lengthsByFirst(followers),
     followerLengths: [...new Set([...followers].map((f) => f.length))].sort((a, b) => b - a),
     translit: new Set(dataWords('transliteration.txt').join('')),
-    orgSuffixes: suffixWords.filter((w) => !w.startsWith('!')).sort((a, b) => b.length - a.length),
-    weakOrgSuffixes: new Set(suffixWords.filter((w) => w.startsWith('!')).map((w) => w.slice(1))),
+    orgSuffixes: strongSuffixes,
+    weakOrgSuffixes: weakSuffixes,
+    suffixTrie: suffixTrie(strongSuffixes, weakSuffixes),
     abbreviations,
     orgBoundaries,
     orgBoundaryLengths: [...new Set([...orgBoundaries].map((w) => w.length))].sort((a, b) => b - a),
