@@ -390,6 +390,18 @@ function orgSuffixes(ctx: Context, known: Uint8Array, out: Candidate[]): void {
   }
 }
 
+/** In a roster of names: the token before or after the span is a person-tagged name. */
+function besideName(ctx: Context, start: number, end: number): boolean {
+  if (!ctx.tokens || !ctx.tokenAt) return false;
+  const isName = (t: Token | undefined) =>
+    t !== undefined &&
+    /^nr/.test(t.pos) &&
+    t.text.length >= 2 &&
+    t.text.length <= 4 &&
+    ctx.lex.surnames.has(t.text[0]!);
+  return isName(ctx.tokens[ctx.tokenAt[start - 1] ?? -1]) || isName(ctx.tokens[ctx.tokenAt[end] ?? -1]);
+}
+
 /** 「习近平总书记」: a high title (or 同志) right after a three-character name. */
 function highTitleAt(ctx: Context, at: number): boolean {
   return surnameTitles.some((t) => ctx.text.startsWith(t, at)) || ctx.text.startsWith('同志', at);
@@ -448,8 +460,9 @@ function chineseNames(ctx: Context, out: Candidate[]): void {
       if (titleBefore && (after || closed || tokenNr || [...given].some((c) => lex.givenChars.has(c))))
         score = 2;
       // A two-character person tag alone is weak (文明, 公正 are tagged so too): it needs context.
-      else if (tokenNr && (end - i === 3 ? true : after || closed || listed || (givenOk && !isHan(prev))))
+      else if (tokenNr && (end - i === 3 || listed || followerAt(ctx, end) || besideName(ctx, i, end)))
         score = 2;
+      else if (tok?.pos === 'x' && besideName(ctx, i, end)) score = 1;
       else if (nameInsideToken(ctx, i, end)) score = 2;
       else if (after && givenOk && (!isHan(prev) || nameLead.has(prev!) || titleBefore)) score = 1;
       else if (listed) score = 1;
@@ -546,9 +559,32 @@ function dottedNames(ctx: Context, out: Candidate[]): void {
     )
       continue;
     let left = d;
+    if (ctx.tokens && ctx.tokenAt) {
+      // With tokens: the word before each dot and the word after it (「格列朗/杰」 joined).
+      const before = ctx.tokens[ctx.tokenAt[d - 1] ?? -1];
+      if (!before || before.end !== d) continue;
+      left = before.start;
+      let right = d;
+      while (transliterationDots.has(text[right] ?? '')) {
+        const t = ctx.tokens[ctx.tokenAt[right + 1] ?? -1];
+        if (!t || t.start !== right + 1 || !part(t.start)) break;
+        right = t.end;
+        const tail = ctx.tokens[ctx.tokenAt[right] ?? -1];
+        if (
+          tail &&
+          tail.start === right &&
+          tail.text.length === 1 &&
+          /^nr/.test(tail.pos) &&
+          !transliterationDots.has(text[tail.end] ?? '')
+        )
+          right = tail.end;
+      }
+      if (right > d + 1 && d - left <= 6) out.push({ type: 'person', start: left, end: right, score: 3 });
+      continue;
+    }
     while (
       left > 0 &&
-      d - left < 6 &&
+      d - left < 5 &&
       part(left - 1) &&
       titleEndingAt(ctx, left) === 0 &&
       !wordEndingAt(ctx.lex.followers, ctx.lex.followerLengths, text, left)
@@ -559,7 +595,7 @@ function dottedNames(ctx: Context, out: Candidate[]): void {
       const from = right;
       while (
         right < text.length &&
-        right - from < 8 &&
+        right - from < 5 &&
         part(right) &&
         (right === from || (!followerAt(ctx, right) && titleStartingAt(ctx, right) === 0))
       )
