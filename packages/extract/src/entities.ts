@@ -361,7 +361,7 @@ function orgSuffixes(ctx: Context, known: Uint8Array, out: Candidate[]): void {
           suffixToken &&
           suffixToken.end === e &&
           suffixToken.text.length >= 3 &&
-          /^n/.test(suffixToken.pos)
+          suffixToken.pos === 'nt'
         )
       )
         continue;
@@ -370,7 +370,10 @@ function orgSuffixes(ctx: Context, known: Uint8Array, out: Candidate[]): void {
     start = orgPrefix(ctx, start, known);
     const name = text.slice(start, e);
     const singleToken = suffixToken !== undefined && suffixToken.start === start && suffixToken.end === e;
-    if (weak && !(known[start] === 1 || levelStart.test(name) || (singleToken && name.length >= 3))) continue;
+    if (weak && !(known[start] === 1 || levelStart.test(name) || (singleToken && suffixToken?.pos === 'nt')))
+      continue;
+    // 「三中全会」: a plenary session is an event, not a body.
+    if (name.endsWith('全会')) continue;
     if (name.length < 3 || name.length > 24) continue;
     // 「政治局常委」, 「委员」: an ending that is part of a title is no organization.
     if (titleEndingAt(ctx, e) > e - s || titleStartingAt(ctx, s) > e - s) continue;
@@ -463,6 +466,9 @@ function chineseNames(ctx: Context, out: Candidate[]): void {
       else if (tokenNr && (end - i === 3 || listed || followerAt(ctx, end) || besideName(ctx, i, end)))
         score = 2;
       else if (tok?.pos === 'x' && besideName(ctx, i, end)) score = 1;
+      // 「丁衡/高」 in a roster: a person-tagged surname word and one more character.
+      else if (g === 2 && !tok && besideName(ctx, i, end) && ctx.tokens?.[ctx.tokenAt![i]!]?.end === end - 1)
+        score = 1;
       else if (nameInsideToken(ctx, i, end)) score = 2;
       else if (after && givenOk && (!isHan(prev) || nameLead.has(prev!) || titleBefore)) score = 1;
       else if (listed) score = 1;
@@ -564,11 +570,31 @@ function dottedNames(ctx: Context, out: Candidate[]): void {
       const before = ctx.tokens[ctx.tokenAt[d - 1] ?? -1];
       if (!before || before.end !== d) continue;
       left = before.start;
+      const foreignWord = (t: Token | undefined) =>
+        t !== undefined &&
+        [...t.text].every((c) => ctx.lex.translit.has(c)) &&
+        !ctx.lex.followers.has(t.text);
+      // 「弗兰/克·佩斯/塔纳」: transliteration words on either side belong to the name.
+      for (let k = ctx.tokenAt[left - 1] ?? -1; k >= 0 && d - left < 6; k--) {
+        const t = ctx.tokens[k]!;
+        if (t.end !== left || !foreignWord(t) || titleEndingAt(ctx, t.end) > 0) break;
+        left = t.start;
+      }
       let right = d;
       while (transliterationDots.has(text[right] ?? '')) {
         const t = ctx.tokens[ctx.tokenAt[right + 1] ?? -1];
         if (!t || t.start !== right + 1 || !part(t.start)) break;
         right = t.end;
+        for (
+          let next = ctx.tokens[ctx.tokenAt[right] ?? -1];
+          next &&
+          next.start === right &&
+          right - d < 7 &&
+          foreignWord(next) &&
+          titleStartingAt(ctx, right) === 0;
+          next = ctx.tokens[ctx.tokenAt[right] ?? -1]
+        )
+          right = next.end;
         const tail = ctx.tokens[ctx.tokenAt[right] ?? -1];
         if (
           tail &&
