@@ -122,6 +122,12 @@ function titleStartingAt(ctx: Context, at: number): number {
   return 0;
 }
 
+function followerLengthAt(ctx: Context, at: number): number {
+  const lens = ctx.lex.followerStarts.get(ctx.text[at] ?? '');
+  if (lens) for (const n of lens) if (ctx.lex.followers.has(ctx.text.slice(at, at + n))) return n;
+  return 0;
+}
+
 function followerAt(ctx: Context, at: number): boolean {
   const lens = ctx.lex.followerStarts.get(ctx.text[at] ?? '');
   if (lens) for (const n of lens) if (ctx.lex.followers.has(ctx.text.slice(at, at + n))) return true;
@@ -459,7 +465,9 @@ function chineseNames(ctx: Context, out: Candidate[]): void {
       let score = 0;
       if (!compound && lex.riskySurnames.has(text[i]!) && !tokenNr && !listed && !(titleBefore && givenOk))
         continue;
-      if (!prevOk && !(titleAfter && g === 2 && highTitleAt(ctx, end))) continue;
+      // A three-character name inside running text needs strong words after it (「以江泽民同志」).
+      const strongAfter = g === 2 && givenOk && (highTitleAt(ctx, end) || followerLengthAt(ctx, end) >= 2);
+      if (!prevOk && !(titleAfter && g === 2 && highTitleAt(ctx, end)) && !strongAfter) continue;
       if (titleBefore && (after || closed || tokenNr || [...given].some((c) => lex.givenChars.has(c))))
         score = 2;
       // A two-character person tag alone is weak (文明, 公正 are tagged so too): it needs context.
@@ -470,7 +478,8 @@ function chineseNames(ctx: Context, out: Candidate[]): void {
       else if (g === 2 && !tok && besideName(ctx, i, end) && ctx.tokens?.[ctx.tokenAt![i]!]?.end === end - 1)
         score = 1;
       else if (nameInsideToken(ctx, i, end)) score = 2;
-      else if (after && givenOk && (!isHan(prev) || nameLead.has(prev!) || titleBefore)) score = 1;
+      else if (after && givenOk && (!isHan(prev) || nameLead.has(prev!) || titleBefore || strongAfter))
+        score = 1;
       else if (listed) score = 1;
       else if (
         titleAfter &&
