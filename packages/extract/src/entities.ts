@@ -399,6 +399,18 @@ function orgSuffixes(ctx: Context, known: Uint8Array, out: Candidate[]): void {
   }
 }
 
+/** 「高水平/安全」: a word followed by a noun or adjective is more likely a modifier than a name. */
+function modifiesNext(ctx: Context, at: number): boolean {
+  const next = ctx.tokens?.[ctx.tokenAt?.[at] ?? -1];
+  return (
+    next !== undefined &&
+    next.start === at &&
+    /^[na]/.test(next.pos) &&
+    next.pos !== 'nr' &&
+    !ctx.lex.titleSet.has(next.text)
+  );
+}
+
 /** In a roster of names: the token before or after the span is a person-tagged name. */
 function besideName(ctx: Context, start: number, end: number): boolean {
   if (!ctx.tokens || !ctx.tokenAt) return false;
@@ -471,7 +483,13 @@ function chineseNames(ctx: Context, out: Candidate[]): void {
       if (titleBefore && (after || closed || tokenNr || [...given].some((c) => lex.givenChars.has(c))))
         score = 2;
       // A two-character person tag alone is weak (文明, 公正 are tagged so too): it needs context.
-      else if (tokenNr && (end - i === 3 || listed || followerAt(ctx, end) || besideName(ctx, i, end)))
+      else if (
+        tokenNr &&
+        ((end - i === 3 && !modifiesNext(ctx, end)) ||
+          listed ||
+          followerAt(ctx, end) ||
+          besideName(ctx, i, end))
+      )
         score = 2;
       else if (tok?.pos === 'x' && besideName(ctx, i, end)) score = 1;
       // 「丁衡/高」 in a roster: a person-tagged surname word and one more character.
@@ -614,7 +632,11 @@ function dottedNames(ctx: Context, out: Candidate[]): void {
         )
           right = tail.end;
       }
-      if (right > d + 1 && d - left <= 6) out.push({ type: 'person', start: left, end: right, score: 3 });
+      const letters = [...text.slice(left, right)].filter((c) => isHan(c));
+      const foreign = letters.filter((c) => ctx.lex.translit.has(c)).length;
+      const tagged = [before, ctx.tokens[ctx.tokenAt[d + 1] ?? -1]].some((t) => t && /^(?:nr|x)/.test(t.pos));
+      if (right > d + 1 && d - left <= 6 && (tagged || foreign * 2 >= letters.length))
+        out.push({ type: 'person', start: left, end: right, score: 3 });
       continue;
     }
     while (
@@ -718,8 +740,6 @@ function find(text: string, tokens: readonly Token[] | undefined): EntityMention
   foreignNames(ctx, candidates);
   dottedNames(ctx, candidates);
   taggedTokens(ctx, candidates);
-  if (process.env.XW_DEBUG)
-    console.log(JSON.stringify(candidates.map((c) => [text.slice(c.start, c.end), c.type, c.score])));
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || b.score - a.score || a.start - b.start);
   const taken = new Uint8Array(text.length);
   const kept: Candidate[] = [];
@@ -727,7 +747,6 @@ function find(text: string, tokens: readonly Token[] | undefined): EntityMention
     let free = true;
     for (let i = c.start; i < c.end && free; i++) if (taken[i]) free = false;
     if (!free) continue;
-    // A weak person guess never outweighs a known place: 「黄山」 stays a place.
     for (let i = c.start; i < c.end; i++) taken[i] = 1;
     kept.push(c);
   }
