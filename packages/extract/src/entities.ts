@@ -419,7 +419,8 @@ function besideName(ctx: Context, start: number, end: number): boolean {
     /^nr/.test(t.pos) &&
     t.text.length >= 2 &&
     t.text.length <= 4 &&
-    ctx.lex.surnames.has(t.text[0]!);
+    ctx.lex.surnames.has(t.text[0]!) &&
+    [...t.text.slice(1)].some((c) => ctx.lex.givenChars.has(c));
   return isName(ctx.tokens[ctx.tokenAt[start - 1] ?? -1]) || isName(ctx.tokens[ctx.tokenAt[end] ?? -1]);
 }
 
@@ -485,7 +486,7 @@ function chineseNames(ctx: Context, out: Candidate[]): void {
       // A two-character person tag alone is weak (文明, 公正 are tagged so too): it needs context.
       else if (
         tokenNr &&
-        ((end - i === 3 && !modifiesNext(ctx, end)) ||
+        ((end - i === 3 && givenOk && !modifiesNext(ctx, end)) ||
           listed ||
           followerAt(ctx, end) ||
           besideName(ctx, i, end))
