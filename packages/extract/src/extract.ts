@@ -131,7 +131,7 @@ function articleTokens(split: ArticleSplit, tokens: readonly Token[]): Token[] {
   return out;
 }
 
-/** The article's person-name tokens (and the token after each) with offsets moved into the article's text. */
+/** The article's tokens with offsets moved into the article's text. */
 function tokensFor(split: ArticleSplit, tokens: readonly Token[] | undefined): Token[] {
   if (!tokens) return [];
   const out: Token[] = [];
@@ -139,8 +139,6 @@ function tokensFor(split: ArticleSplit, tokens: readonly Token[] | undefined): T
   for (const p of split.paragraphs) {
     for (let i = findTokensStart(tokens, p.start); i < tokens.length && tokens[i]!.end <= p.end; i++) {
       const t = tokens[i]!;
-      // findPeople looks only at person-name tokens and the token after each.
-      if (t.pos !== 'nr' && tokens[i - 1]?.pos !== 'nr') continue;
       const at = t.start - p.start;
       if (p.text.slice(at, at + t.text.length) === t.text)
         out.push({ ...t, start: base + at, end: base + at + t.text.length });
@@ -191,9 +189,10 @@ function build(
     if (d) dateline.date = d.date;
   }
   const reporterNames = byline.reporters.map((r) => r.name);
+  const entityTokens = tokens ? tokensFor(split, tokens) : undefined;
   const people = findPeople(
     text,
-    tokens ? { exclude: reporterNames, tokens: tokensFor(split, tokens) } : { exclude: reporterNames },
+    entityTokens ? { exclude: reporterNames, tokens: entityTokens } : { exclude: reporterNames },
   );
   const article: Article = {
     title: split.title,
@@ -201,8 +200,8 @@ function build(
     paragraphs: split.paragraphs.map((p) => p.text),
     captions: captionTexts,
     people,
-    organizations: findOrganizations(text),
-    places: findPlaces(text),
+    organizations: findOrganizations(text, entityTokens),
+    places: findPlaces(text, entityTokens),
     money: articleMoney(text),
     percentages: parsePercentages(text),
     dates: articleDates(text, dateOptions),

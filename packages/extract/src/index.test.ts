@@ -6,6 +6,7 @@ describe('@xinwen/extract public API', () => {
     expect(Object.keys(extractPackage).sort()).toEqual([
       'createExtractor',
       'extract',
+      'findEntities',
       'findOrganizations',
       'findPeople',
       'findPlaces',

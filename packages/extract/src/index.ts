@@ -1,6 +1,8 @@
 export { parseByline } from './byline.js';
 export type { DateFound, ParseDatesOptions } from './dates.js';
 export { parseDates } from './dates.js';
+export type { EntityMention, EntityType } from './entities.js';
+export { findEntities } from './entities.js';
 export type { ExtractInput, ExtractOptions, ExtractResult } from './extract.js';
 export { createExtractor, extract } from './extract.js';
 export type { MoneyMention } from './money.js';

@@ -50,13 +50,27 @@ describe('findPeople', () => {
     expect(findPeople('市政府台办有关负责人表示，常委会委员会议召开。')).toEqual([]);
   });
 
-  it('adds person-name tokens followed by a verb when tokens are given', () => {
-    const text = '王小明表示，项目进展顺利。';
+  it('takes a word the segmenter tagged as a common word for no name when tokens are given', () => {
+    const text = '双方表示，王小明表示同意。';
     const tokens = [
-      { text: '王小明', pos: 'nr', start: 0, end: 3 },
-      { text: '表示', pos: 'v', start: 3, end: 5 },
+      { text: '双方', pos: 'n', start: 0, end: 2 },
+      { text: '表示', pos: 'v', start: 2, end: 4 },
+      { text: '，', pos: 'w', start: 4, end: 5 },
+      { text: '王小明', pos: 'nr', start: 5, end: 8 },
+      { text: '表示', pos: 'v', start: 8, end: 10 },
+      { text: '同意', pos: 'v', start: 10, end: 12 },
+      { text: '。', pos: 'w', start: 12, end: 13 },
     ];
-    expect(findPeople(text)).toEqual([]);
     expect(findPeople(text, { tokens })).toEqual([{ name: '王小明', titles: [], count: 1 }]);
+  });
+
+  it('reads transliterated names, joined by a dot or not, and every title of a chain', () => {
+    expect(
+      findPeople('美国总统特朗普表示，理查德·赖尔登市长出席。中共中央政治局常委、国务院总理李强会见。'),
+    ).toEqual([
+      { name: '特朗普', titles: ['美国总统'], count: 1 },
+      { name: '理查德·赖尔登', titles: ['市长'], count: 1 },
+      { name: '李强', titles: ['中共中央政治局常委', '国务院总理'], count: 1 },
+    ]);
   });
 });

@@ -1,15 +1,17 @@
 /**
- * People named with their titles: 「市民政局党组书记、局长丁中平」 → 丁中平 with the titles
- * [市民政局党组书记, 局长], counted across every mention in the text.
+ * People named in a text with their titles: 「市民政局党组书记、局长丁中平」 → 丁中平 with the titles
+ * [市民政局党组书记, 局长], 「袁家军书记」 → 袁家军 with [书记], counted across every mention.
+ * The names come from {@link findEntities}.
  */
 import type { Person, Token } from '@xinwen/core';
-import { loadData } from './data.js';
+import { findEntities } from './entities.js';
+import { lexicon } from './lexicon.js';
 
 /** Options of {@link findPeople}. */
 export interface FindPeopleOptions {
   /**
-   * Tokens from @xinwen/segment over the same text (offsets into it). Person-name tokens (POS `nr`)
-   * followed by a verb of saying or doing are added to the names found by title.
+   * Tokens from @xinwen/segment over the same text (offsets into it): word boundaries and
+   * person-name tags sharpen the names found.
    * @default undefined
    */
   tokens?: readonly Token[];
@@ -20,134 +22,60 @@ export interface FindPeopleOptions {
   exclude?: readonly string[];
 }
 
-const han = /\p{Script=Han}/u;
 const delimiters = new Set([...'，。；：！？“”‘’「」『』（）()\n,;:!?　 《》【】—']);
-const notNames = new Set(['单位', '会议', '会上', '会长', '单独', '许多', '安全', '成为', '常委', '全党']);
-/** Family names that are also common function words (和, 全, 任 …): names with them need three characters. */
-const riskySurnames = new Set([...'全任应常时成向安于同']);
 /** Words before a title phrase that are not part of it (「本报邀请市发展改革委…」). */
-const phraseCut = /^.*(?:邀请|随着|正如|征得|据悉|据了解|的|在|由|但|初|是|为|请|当|从|了|，)/;
+const phraseCut =
+  /^.*(?:邀请|随着|正如|征得|据悉|据了解|会见|会晤|看望|陪同|出席|参加|主持|介绍|表示|指出|认为|宣布|同|的|在|由|但|初|是|为|请|当|从|了|向|对|兼)/;
 
-let titleRe: RegExp | undefined;
-function titlePattern(): RegExp {
-  if (!titleRe) titleRe = new RegExp(`(?:${loadData().titles.join('|')})(?=\\p{Script=Han})`, 'gu');
-  return titleRe;
-}
-
-function startsWithFollower(text: string, at: number): boolean {
-  const ch = text[at];
-  if (ch === undefined || delimiters.has(ch) || !han.test(ch)) return true;
-  return loadData().nameFollowers.some((w) => text.startsWith(w, at));
-}
-
-function surnameLength(text: string, at: number): number {
-  const data = loadData();
-  const two = text.slice(at, at + 2);
-  if (data.compoundSurnames.has(two)) return 2;
-  return data.surnames.has(text[at] ?? '') ? 1 : 0;
-}
-
-/** The name starting at `at`, or undefined. Decides between 2 and 3 characters (4 for 欧阳 …). */
-export function nameAt(text: string, at: number): string | undefined {
-  const s = surnameLength(text, at);
-  if (s === 0) return undefined;
-  const allHan = (n: number) =>
-    [...text.slice(at, at + n)].every((c) => han.test(c)) && at + n <= text.length;
-  const long = s + 2;
-  const short = s + 1;
-  let name: string | undefined;
-  const validLong =
-    allHan(long) && !startsWithFollower(text, at + long - 1) && startsWithFollower(text, at + long);
-  if (validLong) name = text.slice(at, at + long);
-  else if (allHan(short) && startsWithFollower(text, at + short)) name = text.slice(at, at + short);
-  else if (allHan(long) && !startsWithFollower(text, at + short)) name = text.slice(at, at + long);
-  if (!name || notNames.has(name)) return undefined;
-  if (riskySurnames.has(name[0]!) && name.length < 3) return undefined;
-  return name;
-}
-
+/** The titles in the phrase that ends at `end`: 「中共中央政治局常委、国务院总理」 → both. */
 function titlesBefore(text: string, end: number): string[] {
+  const lex = lexicon();
   let start = end;
   while (start > 0 && end - start < 60 && !delimiters.has(text[start - 1] ?? '')) start--;
-  const phrase = text.slice(start, end).replace(phraseCut, '');
-  const titles = loadData().titles;
-  return phrase
-    .split('、')
-    .map((t) => t.trim())
-    .filter((t) => t.length > 0 && titles.some((w) => t.endsWith(w)));
+  const phrase = text.slice(start, end);
+  const parts = phrase.split('、');
+  const out: string[] = [];
+  for (let k = parts.length - 1; k >= 0; k--) {
+    const part = (k === 0 ? parts[k]!.replace(phraseCut, '') : parts[k]!).trim();
+    // Only an unbroken chain of titles counts: the last part must end in a title right before the name.
+    if (part.length === 0 || !lex.titles.some((t) => part.endsWith(t))) break;
+    out.unshift(part.replace(phraseCut, ''));
+  }
+  return out.filter((t) => t.length > 0);
 }
 
-function countOf(text: string, name: string): number {
-  let count = 0;
-  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) count++;
-  return count;
+/** A title printed right after the name: 「袁家军书记」, 「李强总理」. */
+function titleAfter(text: string, end: number): string | undefined {
+  const lex = lexicon();
+  for (let n = 6; n >= 2; n--) {
+    const t = text.slice(end, end + n);
+    if (lex.titleSet.has(t)) return t;
+  }
+  return undefined;
 }
 
 /**
- * Finds people in `text`: names after a title (书记, 局长, 董事长 …, see data/titles.txt), names
- * opening an interview turn (「董建国：」) once known, and, when tokens are given, person-name
- * tokens followed by a verb. Each person is listed once with every title seen and the number of
- * times the name occurs in `text`; ordered by first mention.
+ * Finds people in `text`: Chinese names (surname and given name, confirmed by a title, a verb of
+ * saying, a list of names or the segmenter's person tag) and transliterated names (特朗普,
+ * 理查德·赖尔登). Each person is listed once with every title printed before or after any of its
+ * mentions and the number of mentions; ordered by first mention.
  */
 export function findPeople(text: string, options: FindPeopleOptions = {}): Person[] {
   const exclude = new Set(options.exclude ?? []);
-  const found = new Map<string, { titles: string[]; first: number }>();
-  const add = (name: string, titles: string[], at: number) => {
-    if (exclude.has(name)) return;
-    const entry = found.get(name);
-    if (!entry) found.set(name, { titles: [...new Set(titles)], first: at });
-    else for (const t of titles) if (!entry.titles.includes(t)) entry.titles.push(t);
-  };
-  for (const m of text.matchAll(titlePattern())) {
-    const at = m.index + m[0].length;
-    // 「习近平总书记」: the name comes before 总书记, handled below.
-    if (m[0] === '书记' && text[m.index - 1] === '总') continue;
-    const name = nameAt(text, at);
-    if (name) add(name, titlesBefore(text, at), at);
-  }
-  // Names printed before the title: 「习近平总书记」, 「李明清同志」.
-  for (const marker of ['总书记', '同志']) {
-    for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + marker.length)) {
-      const before = /[\p{Script=Han}]{2,3}$/u.exec(text.slice(Math.max(0, at - 3), at));
-      if (!before) continue;
-      const three = before[0];
-      for (const name of [three, three.slice(1)]) {
-        // 「全党同志」, 「常委同志」: a two-character name before 同志 is too often a word.
-        const tooShort =
-          name.length < 2 || (name.length === 2 && (marker === '同志' || riskySurnames.has(name[0]!)));
-        if (!tooShort && !/[等们]$/.test(name) && !notNames.has(name) && surnameLength(name, 0) > 0) {
-          add(name, marker === '总书记' ? ['总书记'] : [], at - name.length);
-          break;
-        }
-      }
+  const found = new Map<string, { titles: string[]; count: number }>();
+  for (const m of findEntities(text, options.tokens)) {
+    if (m.type !== 'person' || exclude.has(m.text)) continue;
+    // A lone surname (「江主席」) is a mention, not a person to list.
+    if (m.text.length < 2) continue;
+    const titles = titlesBefore(text, m.start);
+    const after = titleAfter(text, m.end);
+    if (after !== undefined && titles.length === 0) titles.push(after);
+    const entry = found.get(m.text);
+    if (!entry) found.set(m.text, { titles: [...new Set(titles)], count: 1 });
+    else {
+      entry.count++;
+      for (const t of titles) if (!entry.titles.includes(t)) entry.titles.push(t);
     }
   }
-  if (options.tokens) {
-    const tokens = options.tokens;
-    tokens.forEach((t, i) => {
-      if (t.pos !== 'nr' || t.text.length < 2 || t.text.length > 4 || surnameLength(t.text, 0) === 0) return;
-      if (text.slice(t.start, t.end) !== t.text) return;
-      const next = tokens[i + 1];
-      if (next && loadData().nameFollowers.includes(next.text)) add(t.text, [], t.start);
-    });
-  }
-  // A known name (or 2-4 Han characters starting with a surname that recur) opening a turn: 「董建国：」.
-  for (const m of text.matchAll(/(?:^|\n)([\p{Script=Han}]{2,4})[：:]/gu)) {
-    const name = m[1]!;
-    if (found.has(name)) continue;
-    if (surnameLength(name, 0) > 0 && countOf(text, `${name}：`) + countOf(text, `${name}:`) >= 2) {
-      add(name, [], m.index);
-    }
-  }
-  // Drop a 2-character name that is only the start of a longer one found too.
-  const names = [...found.keys()];
-  return [...found.entries()]
-    .filter(
-      ([name]) =>
-        !names.some(
-          (other) => other !== name && other.startsWith(name) && countOf(text, name) === countOf(text, other),
-        ),
-    )
-    .sort((a, b) => a[1].first - b[1].first)
-    .map(([name, { titles }]) => ({ name, titles, count: Math.max(1, countOf(text, name)) }));
+  return [...found.entries()].map(([name, { titles, count }]) => ({ name, titles, count }));
 }
