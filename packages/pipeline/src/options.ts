@@ -53,6 +53,7 @@ export const SegmentOptionsSchema = z.strictObject({
   keywordMethod: z.enum(['tfidf', 'textrank', 'both']).optional(),
   splitCompounds: flag,
   names: flag,
+  simplify: flag,
 });
 
 /** `extract` options (see `ExtractOptions` in `@xinwen/extract`). */
