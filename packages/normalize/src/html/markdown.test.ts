@@ -31,7 +31,8 @@ describe('Markdown', () => {
     expect(r.text).toContain('本台消息（晚间新闻）：第一条新闻的正文&细节。\n\n第二段。');
     expect(r.text).toContain('有加粗和链接文字。');
     expect(r.text).not.toMatch(/<p>|\*\*|#|查看原文|https/);
-    expect(r.removed.map((x) => x.kind)).toEqual(['source_line', 'link']);
+    // The programme heading and the programme stamp are both source lines.
+    expect(r.removed.map((x) => x.kind)).toEqual(['source_line', 'source_line', 'link']);
   });
 
   it('reports each heading with its section in the normalized text', () => {
