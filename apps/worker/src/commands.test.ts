@@ -221,8 +221,9 @@ describe('xinwen process: inputs and stage options', () => {
 
   it('takes stage options from ./xinwen.config.json (a relative dictionary path is relative to it), flags over the file', () => {
     const project = mkdtempSync(join(tmpdir(), 'xinwen-config-'));
-    // The words are matched in the normalized text, here converted to traditional script.
-    writeFileSync(join(project, 'words.txt'), '建設穩步 5 nz\n');
+    // The normalized text is converted to traditional script; segment matches words on a simplified
+    // view of it and returns the caller's characters.
+    writeFileSync(join(project, 'words.txt'), '建设稳步 5 nz\n');
     writeFileSync(
       join(project, 'xinwen.config.json'),
       JSON.stringify({
