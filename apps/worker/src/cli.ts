@@ -5,6 +5,7 @@ import type { DocumentStatus } from '@xinwen/store';
 import type { Io } from './commands/context.js';
 import { type Config, loadConfig } from './config.js';
 import type { InputOptions } from './ingest.js';
+import { createOutput, exitAfterOutput } from './output.js';
 
 // Each command loads what it needs when it runs, so `--help` and `process` start quickly.
 const context = () => import('./commands/context.js');
@@ -44,22 +45,17 @@ Options for the queue commands (flags win over the environment):
   -h, --help               show this help
 `;
 
-// A reader that goes away early (`xinwen run seeds/ | head`) must not kill the command before it
-// has stopped its workers and any Redis it started: later output is dropped instead.
-let stdoutClosed = false;
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-  stdoutClosed = true;
-});
-
-const write = (stream: NodeJS.WriteStream) => (text: string) => {
-  if (stream === process.stdout && stdoutClosed) return;
-  stream.write(text);
-};
+// Standard output with backpressure: a slow reader slows the command down instead of losing
+// output, and a reader that goes away early (`xinwen run seeds/ | head`) does not kill the command
+// before it has stopped its workers and any Redis it started: later output is dropped, counted,
+// and the command exits non-zero (see output.ts).
+const stdout = createOutput(process.stdout);
 
 const io: Io = {
-  stdout: write(process.stdout),
-  stderr: write(process.stderr),
+  stdout: (text) => stdout.write(text),
+  stderr: (text) => {
+    process.stderr.write(text);
+  },
   tty: process.stderr.isTTY === true,
 };
 
@@ -128,7 +124,7 @@ async function main(argv: string[]): Promise<number> {
         { pretty: values.pretty, summary: values.summary },
         { stdout: io.stdout, stderr: io.stderr },
       );
-      if (values.summary) process.stdout.write(`${outcome.ok} processed, ${outcome.failed} failed\n`);
+      if (values.summary) await io.stdout(`${outcome.ok} processed, ${outcome.failed} failed\n`);
       return outcome.failed > 0 ? 1 : 0;
     }
     case 'ingest':
@@ -155,7 +151,7 @@ async function main(argv: string[]): Promise<number> {
           );
           const { processCommand } = await import('./commands/process.js');
           const outcome = await processCommand(positionals, { pretty: false, summary: true }, io);
-          io.stdout(`${outcome.ok} processed, ${outcome.failed} failed\n`);
+          await io.stdout(`${outcome.ok} processed, ${outcome.failed} failed\n`);
           return outcome.failed > 0 ? 1 : 0;
         }
       }
@@ -281,15 +277,10 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-    // Everything is closed by now; should a connection linger, do not hang on it.
-    setTimeout(() => process.exit(code), 3000).unref();
-  },
+  (code) => exitAfterOutput(stdout, code),
   (error: unknown) => {
     if (isXinwenError(error)) process.stderr.write(`xinwen: ${error.code}: ${error.message}\n`);
     else process.stderr.write(`xinwen: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
-    setTimeout(() => process.exit(2), 3000).unref();
+    return exitAfterOutput(stdout, 2);
   },
 );

@@ -3,7 +3,8 @@ import { openRuntime, type Runtime, resolveEndpoints } from '../runtime.js';
 
 /** Where a command writes. */
 export interface Io {
-  stdout: (text: string) => void;
+  /** Writes to standard output; awaiting it applies backpressure (see output.ts). */
+  stdout: (text: string) => void | Promise<void>;
   stderr: (text: string) => void;
   /** True when stderr is a terminal: progress is drawn in place rather than printed line by line. */
   tty: boolean;

@@ -15,7 +15,7 @@ export interface ProcessOutcome {
 }
 
 interface Io {
-  stdout: (text: string) => void;
+  stdout: (text: string) => void | Promise<void>;
   stderr: (text: string) => void;
 }
 
@@ -35,8 +35,8 @@ export async function processCommand(
     try {
       const content = input.read();
       const doc = await pipeline.process({ content, ...(input.name === '-' ? {} : { uri: input.name }) });
-      if (options.summary) io.stdout(`${summarize(doc)}\n\n`);
-      else io.stdout(`${JSON.stringify(doc, null, options.pretty ? 2 : undefined)}\n`);
+      if (options.summary) await io.stdout(`${summarize(doc)}\n\n`);
+      else await io.stdout(`${JSON.stringify(doc, null, options.pretty ? 2 : undefined)}\n`);
       outcome.ok++;
     } catch (error) {
       outcome.failed++;

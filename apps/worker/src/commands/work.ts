@@ -111,16 +111,16 @@ export async function runCommand(
     const info = await runtime.store.info(id);
     if (info?.status === 'completed') {
       const doc = await runtime.store.get(id);
-      if (doc) io.stdout(`${summarize(doc)}\n\n`);
+      if (doc) await io.stdout(`${summarize(doc)}\n\n`);
       ok++;
     } else {
       bad++;
       const why = info?.error
         ? `${info.error.code} at ${info.error.stage}: ${info.error.message}`
         : info?.status;
-      io.stdout(`${info?.uri ?? id}\n  id         ${id}\n  failed     ${why}\n\n`);
+      await io.stdout(`${info?.uri ?? id}\n  id         ${id}\n  failed     ${why}\n\n`);
     }
   }
-  io.stdout(`${ok} processed, ${bad} failed\n`);
+  await io.stdout(`${ok} processed, ${bad} failed\n`);
   return shutdown.signal.aborted ? 130 : bad > 0 ? 1 : 0;
 }
