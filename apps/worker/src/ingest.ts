@@ -5,6 +5,7 @@ import type { RawDocument } from '@xinwen/pipeline';
 import picomatch from 'picomatch';
 import { z } from 'zod';
 import { walk } from './inputs.js';
+import { ensureJob } from './reconcile.js';
 import type { Runtime } from './runtime.js';
 
 /** One document to ingest, or input that failed before it could become one. */
@@ -200,7 +201,8 @@ export async function ingestRecord(
   if (result.status === 'pending') {
     const info = await runtime.store.info(result.id);
     const next = info?.stages[info.done];
-    if (info && next !== undefined) await runtime.queues.enqueue(next, info.id, info.generation);
+    // A job of that id may have finished while the store lost track of it: ensure a live one.
+    if (info && next !== undefined) await ensureJob(runtime, next, info.id, info.generation);
   }
   return { name: record.name, id: result.id, state: result.created ? 'new' : 'exists' };
 }
