@@ -1,11 +1,15 @@
 import { isXinwenError } from '@xinwen/core';
 import { createPipeline } from '@xinwen/pipeline';
+import { loadConfig } from '../config.js';
+import { printable } from '../ids.js';
 import { expandInputs } from '../inputs.js';
 import { summarize } from '../summary.js';
 
 export interface ProcessOptions {
   pretty: boolean;
   summary: boolean;
+  /** Larger inputs fail with `document_too_large` before they are read (XINWEN_MAX_BYTES). */
+  maxBytes?: number;
 }
 
 /** What `process` reports back: how many documents succeeded and failed. */
@@ -33,17 +37,22 @@ export async function processCommand(
   const outcome: ProcessOutcome = { ok: 0, failed: 0 };
   for (const input of expandInputs(paths)) {
     try {
-      const content = input.read();
+      const content = input.read(options.maxBytes ?? defaultMaxBytes());
       const doc = await pipeline.process({ content, ...(input.name === '-' ? {} : { uri: input.name }) });
       if (options.summary) await io.stdout(`${summarize(doc)}\n\n`);
       else await io.stdout(`${JSON.stringify(doc, null, options.pretty ? 2 : undefined)}\n`);
       outcome.ok++;
     } catch (error) {
       outcome.failed++;
-      io.stderr(`xinwen: ${input.name}: ${describeError(error)}\n`);
+      io.stderr(`xinwen: ${printable(input.name)}: ${describeError(error)}\n`);
     }
   }
   return outcome;
+}
+
+/** XINWEN_MAX_BYTES, else the default of the queue commands (8 MiB). */
+function defaultMaxBytes(): number {
+  return loadConfig({}, { XINWEN_MAX_BYTES: process.env.XINWEN_MAX_BYTES }).maxBytes;
 }
 
 /** `code: message` for an XinwenError, `io_error: …` for a file that could not be read. */
