@@ -265,7 +265,10 @@ function* jsonLines(name: string, lines: Iterable<BoundedLine>, maxBytes: number
 export interface IngestOutcome {
   name: string;
   id: string;
-  /** `new`: stored and queued; `exists`: already stored (re-queued if still pending); `failed`: stored as failed. */
+  /**
+   * `new`: stored and queued; `exists`: already stored (re-queued if still pending); `failed`: the
+   * input is bad (stored as failed, now or before) or could not be read.
+   */
   state: 'new' | 'exists' | 'failed';
   code?: string;
   message?: string;
@@ -287,7 +290,7 @@ export async function ingestRecord(
   if (record.failure !== undefined) {
     // Rejected input: stored as failed so it is accounted for, but without its content.
     const id = record.id ?? contentId(record.content);
-    const result = await runtime.store.putRaw({
+    await runtime.store.putRaw({
       content: '',
       id,
       ...(record.uri === undefined ? {} : { uri: record.uri }),
@@ -295,8 +298,8 @@ export async function ingestRecord(
       failure: record.failure,
       stages,
     });
-    if (result.created) return { name: record.name, id, state: 'failed', ...record.failure };
-    return { name: record.name, id, state: 'exists' };
+    // Bad input is reported as failed every time it comes, whether stored now or before.
+    return { name: record.name, id, state: 'failed', ...record.failure };
   }
   const raw: RawDocument = {
     content: record.content,

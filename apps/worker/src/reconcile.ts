@@ -39,7 +39,13 @@ export async function ensureJob(
     return 'added';
   }
   if (state !== 'completed' && state !== 'failed') return 'live';
-  await queue.remove(jid);
+  try {
+    await queue.remove(jid);
+  } catch (error) {
+    // Another process replaced it first and a worker holds the new job: it is live.
+    if ((await queue.getJobState(jid)) !== 'unknown') return 'live';
+    throw error;
+  }
   await runtime.queues.enqueue(stage, id, generation);
   return 'replaced';
 }

@@ -83,7 +83,12 @@ export async function exportCommand(
   })) {
     const doc = await runtime.store.get(info.id);
     if (doc === undefined) continue;
-    await io.stdout(`${JSON.stringify(doc)}\n`);
+    // A document not completed says where it is and why it stopped.
+    const line =
+      info.status === 'completed'
+        ? doc
+        : { ...doc, status: info.status, ...(info.error === undefined ? {} : { error: info.error }) };
+    await io.stdout(`${JSON.stringify(line)}\n`);
     count++;
   }
   io.stderr(`export: ${count} documents\n`);
