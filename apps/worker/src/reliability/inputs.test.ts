@@ -46,7 +46,7 @@ describe('case 5: size limits are enforced before anything is stored', () => {
     expect(ingest.stderr).toMatch(
       /big\.txt: document_too_large: expected at most 1048576 bytes, found 1500000/,
     );
-    const failed = await server.client.zrange(`${prefix}:status:failed`, 0, -1);
+    const failed = await server.client.zrange(`${prefix}:status:failed`, '0', '-1');
     expect(failed).toHaveLength(1);
     // No raw kept for the rejected input (an empty placeholder at most).
     const sizes = await rawSizes(prefix);
@@ -78,16 +78,16 @@ describe('case 10: one bad entry does not stop the others', () => {
       spawnSync(process.execPath, [cli, ...args], {
         cwd: root,
         env: { ...env(prefix), HOME: dir },
-        encoding: 'utf8',
         ...asUser,
-      });
+        encoding: 'utf8',
+      }) as { status: number | null; stdout: string; stderr: string };
     const processed = run(['process', dir, join(dir, 'fifo.txt')]);
     expect(processed.status).toBe(1);
     expect(
       processed.stdout
         .trim()
         .split('\n')
-        .map((l) => JSON.parse(l).source.uri),
+        .map((l: string) => JSON.parse(l).source.uri),
     ).toEqual([join(dir, 'a', 'one.txt'), join(dir, 'z.txt')]);
     expect(processed.stderr).toContain(`${join(dir, 'locked')}: io_error: EACCES`);
     expect(processed.stderr).toContain('fifo.txt: invalid_input: expected a regular file, found a FIFO');
@@ -131,7 +131,7 @@ describe('cases 8 and 13: failures at ingest stay failures', () => {
       'reprocess: 21 documents queued from normalize, 2 that failed at ingest left as they are',
     );
     expect(runCli(['work', '--exit-when-idle'], limits).status).toBe(0);
-    const failed = await server.client.zrange(`${prefix}:status:failed`, 0, -1);
+    const failed = await server.client.zrange(`${prefix}:status:failed`, '0', '-1');
     expect(failed).toHaveLength(2);
     for (const id of failed) {
       const error = JSON.parse((await server.client.hget(`${prefix}:doc:${id}`, 'error')) ?? '{}');
