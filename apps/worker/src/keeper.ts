@@ -16,6 +16,8 @@ export interface Keeper {
   readonly isGone: boolean;
   /** True while Redis does not answer. */
   readonly down: boolean;
+  /** Resolves when the store refuses writes (full, failing disk), with Redis's message. */
+  readonly refused: Promise<string>;
   /** How often the store was found to have lost its data. */
   readonly lost: number;
   /** Reconciles now; resolves to the number of documents that got a job again. */
@@ -48,6 +50,10 @@ export async function startKeeper(runtime: Runtime, io: Io, name: string): Promi
   };
   await reconcile();
   let isGone = false;
+  let onRefused!: (message: string) => void;
+  const refused = new Promise<string>((resolve) => {
+    onRefused = resolve;
+  });
   const liveness: Liveness = watchRedis({
     storeUrl: runtime.endpoints.storeUrl,
     queueUrl: runtime.endpoints.redisUrl,
@@ -76,6 +82,17 @@ export async function startKeeper(runtime: Runtime, io: Io, name: string): Promi
           );
           void reconcile();
           break;
+        case 'refused':
+          io.stderr(
+            `${name}: store_unavailable: the store's Redis refuses writes (${event.message}); ` +
+              'jobs wait and retry until it accepts them again (free memory or disk space)\n',
+          );
+          onRefused(event.message);
+          break;
+        case 'accepted':
+          io.stderr(`${name}: the store's Redis accepts writes again\n`);
+          void reconcile();
+          break;
         case 'gone':
           isGone = true;
           io.stderr(
@@ -97,6 +114,7 @@ export async function startKeeper(runtime: Runtime, io: Io, name: string): Promi
     get down() {
       return liveness.down;
     },
+    refused,
     get lost() {
       return liveness.lost;
     },

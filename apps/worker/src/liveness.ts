@@ -31,6 +31,10 @@ export type LivenessEvent =
   | { kind: 'up'; target: 'store' | 'queues' }
   /** The store answers but its marker is gone: its data is lost. */
   | { kind: 'lost' }
+  /** The store answers but refuses writes (out of memory, a failing disk): once until it accepts. */
+  | { kind: 'refused'; message: string }
+  /** The store accepts writes again. */
+  | { kind: 'accepted' }
   /** The embedded Redis process has exited: nothing will bring it back. */
   | { kind: 'gone'; pid: number };
 
@@ -58,6 +62,8 @@ export interface Liveness {
   readonly lost: number;
   /** Resolves (with the event) when the embedded Redis has exited for good. */
   readonly gone: Promise<LivenessEvent>;
+  /** True while the store refuses writes. */
+  readonly refused: boolean;
   /** Runs one probe now. */
   check(): Promise<void>;
   stop(): void;
@@ -111,6 +117,7 @@ export function watchRedis(options: LivenessOptions): Liveness {
     resolveGone = resolve;
   });
   let goneSeen = false;
+  let refused = false;
 
   const mark = (target: 'store' | 'queues', error: unknown) => {
     if (down[target]) return;
@@ -144,6 +151,21 @@ export function watchRedis(options: LivenessOptions): Liveness {
         }
         marker = await withTimeout(markStore(store, options.prefix), timeoutMs);
       }
+      // A write that changes nothing: refused when Redis is full or cannot write its disk.
+      try {
+        await withTimeout(store.set(markerKey(options.prefix), marker, 'XX'), timeoutMs);
+        if (refused) {
+          refused = false;
+          options.onEvent({ kind: 'accepted' });
+        }
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (!/^(OOM|MISCONF|READONLY)\b/.test(message)) throw error;
+        if (!refused) {
+          refused = true;
+          options.onEvent({ kind: 'refused', message });
+        }
+      }
     } catch (error) {
       mark('store', error);
     }
@@ -174,6 +196,9 @@ export function watchRedis(options: LivenessOptions): Liveness {
     },
     get lost() {
       return lost;
+    },
+    get refused() {
+      return refused;
     },
     gone,
     check,

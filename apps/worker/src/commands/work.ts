@@ -131,14 +131,23 @@ export async function runCommand(
   const shutdown = shutdownSignal(io);
   const keeper = await startKeeper(runtime, io, 'run');
   const workers = await startWorkers(runtime, { stages, concurrency: options.concurrency });
+  // A store that refuses writes cannot finish this run: stop and say so rather than wait.
+  let refused: string | undefined;
   await Promise.race([
     waitForDocuments(runtime, ids, { signal: shutdown.signal }),
     shutdown.promise,
     keeper.gone,
+    keeper.refused.then((message) => {
+      refused = message;
+    }),
   ]);
   await closeWorkers(workers, runtime, keeper);
   keeper.stop();
   if (keeper.isGone) return 1;
+  if (refused !== undefined) {
+    io.stderr(`run: stopped: the store refuses writes (${refused}); documents not finished stay pending\n`);
+    return 1;
+  }
   let ok = 0;
   let bad = ingested.outcomes.filter((o) => o.id === '').length;
   for (const id of ids) {

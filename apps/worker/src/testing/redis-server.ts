@@ -37,12 +37,16 @@ async function answers(url: string): Promise<boolean> {
 
 /**
  * Starts a redis-server for one test. Persistence is off unless `args` turn it on, so a restart
- * comes back empty.
+ * comes back empty. `prepare` may lay out the data folder first.
  */
-export async function startTestRedis(args: readonly string[] = []): Promise<TestRedis> {
+export async function startTestRedis(
+  args: readonly string[] = [],
+  prepare?: (dir: string) => void,
+): Promise<TestRedis> {
   const binary = findRedisServer();
   if (binary === undefined) throw new Error('redis-server must be on PATH for the reliability suite');
   const dir = mkdtempSync(join(tmpdir(), 'xinwen-test-redis-'));
+  prepare?.(dir);
   const port = await freePort();
   const url = `redis://127.0.0.1:${port}`;
   let child: ChildProcess;
