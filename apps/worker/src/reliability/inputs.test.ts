@@ -1,4 +1,5 @@
 import { type SpawnSyncOptions, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -164,5 +165,26 @@ describe('case 4: a Redis that is full (maxmemory, noeviction)', () => {
     } finally {
       await full.dispose();
     }
+  });
+});
+
+describe('case 16: a caller id cannot take over a content id', () => {
+  it('a JSON line claiming the sha256 id of another file is refused, and the file is then ingested', async () => {
+    const dir = folder();
+    const text = '重庆日报讯 成渝地区双城经济圈建设稳步推进。';
+    writeFileSync(join(dir, 'real.txt'), text);
+    const prefix = uniquePrefix('takeover');
+    const stolen = `sha256:${createHash('sha256').update(text).digest('hex')}`;
+    const forged = runCli(
+      ['ingest', '--jsonl', '-'],
+      env(prefix),
+      `${JSON.stringify({ id: stolen, text: '伪造的内容。' })}\n${JSON.stringify({ id: 'x'.repeat(100_000), text: '很长的编号。' })}\n`,
+    );
+    expect(forged.status).toBe(1);
+    expect(forged.stderr).toContain('reserved for the content hash');
+    expect(forged.stderr).toContain('at most 512 characters');
+    const real = runCli(['ingest', join(dir, 'real.txt')], env(prefix));
+    expect(real.status).toBe(0);
+    expect(real.stderr).toContain(`ingest: queued ${stolen}`);
   });
 });
