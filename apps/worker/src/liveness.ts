@@ -91,6 +91,12 @@ function probeClient(url: string, timeoutMs: number): Redis {
   return client;
 }
 
+/** Resolves once `client` is connected (at once if it is); rejects after `ms`. */
+function ready(client: Redis, ms: number): Promise<void> {
+  if (client.status === 'ready') return Promise.resolve();
+  return withTimeout(new Promise<void>((resolve) => client.once('ready', () => resolve())), ms);
+}
+
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([
@@ -141,6 +147,8 @@ export function watchRedis(options: LivenessOptions): Liveness {
       return;
     }
     try {
+      // The probe connects on its own: a probe while it (re)connects waits for it, within the deadline.
+      await ready(store, timeoutMs);
       const current = await withTimeout(store.get(markerKey(options.prefix)), timeoutMs);
       recovered('store');
       if (current !== marker) {
@@ -171,6 +179,7 @@ export function watchRedis(options: LivenessOptions): Liveness {
     }
     if (queues !== undefined) {
       try {
+        await ready(queues, timeoutMs);
         await withTimeout(queues.ping(), timeoutMs);
         recovered('queues');
       } catch (error) {

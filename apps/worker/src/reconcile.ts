@@ -22,11 +22,11 @@ export type EnsureOutcome =
 
 /**
  * Makes sure the job of `stage` for run `generation` of document `id` is live. Safe to race with a
- * worker running that job: a job is only replaced once finished, and a stage job that finds its
- * result already stored just forwards the document to its next stage.
+ * worker running that job: a job is only replaced once finished and while the store, read after
+ * that, still has the document waiting for this stage of this run.
  */
 export async function ensureJob(
-  runtime: Pick<Runtime, 'queues'>,
+  runtime: Pick<Runtime, 'queues' | 'store'>,
   stage: string,
   id: string,
   generation: number,
@@ -39,6 +39,10 @@ export async function ensureJob(
     return 'added';
   }
   if (state !== 'completed' && state !== 'failed') return 'live';
+  // A job completes only after its result is stored: read the document again, now that the job
+  // is known to be finished, so that a document whose job just finished is not run once more.
+  const info = await runtime.store.info(id);
+  if (info === undefined || info.generation !== generation || nextStage(info) !== stage) return 'live';
   try {
     await queue.remove(jid);
   } catch (error) {
