@@ -113,8 +113,14 @@ describe('xinwen run with a reader that goes away', () => {
     // Read the first chunk of output, then close our end, like `| head -1` does.
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
     child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    expect(code).toBe(0);
+    // Output was lost: the command says so and exits non-zero (after stopping everything).
+    expect(code).toBe(1);
+    expect(stderr).toContain('output_error: standard output failed (EPIPE)');
     // The state file names a running embedded Redis; it is removed when the server is stopped.
     expect(existsSync(join(dataDir, 'redis', 'embedded.json'))).toBe(false);
   });

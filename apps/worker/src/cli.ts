@@ -7,6 +7,7 @@ import type { Io } from './commands/context.js';
 import { type Config, loadConfig } from './config.js';
 import type { InputOptions } from './ingest.js';
 import { parseListen } from './listen.js';
+import { createOutput, exitAfterOutput } from './output.js';
 import { loadStageOptions, type StageFlags } from './stage-options.js';
 import { didYouMean } from './suggest.js';
 
@@ -17,22 +18,17 @@ const version = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
 
-// A reader that goes away early (`xinwen run seeds/ | head`) must not kill the command before it
-// has stopped its workers and any Redis it started: later output is dropped instead.
-let stdoutClosed = false;
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-  stdoutClosed = true;
-});
-
-const write = (stream: NodeJS.WriteStream) => (text: string) => {
-  if (stream === process.stdout && stdoutClosed) return;
-  stream.write(text);
-};
+// Standard output with backpressure: a slow reader slows the command down instead of losing
+// output, and a reader that goes away early (`xinwen run seeds/ | head`) does not kill the command
+// before it has stopped its workers and any Redis it started: later output is dropped, counted,
+// and the command exits non-zero (see output.ts).
+const stdout = createOutput(process.stdout);
 
 const io: Io = {
-  stdout: write(process.stdout),
-  stderr: write(process.stderr),
+  stdout: (text) => stdout.write(text),
+  stderr: (text) => {
+    process.stderr.write(text);
+  },
   tty: process.stderr.isTTY === true,
 };
 
@@ -195,7 +191,7 @@ function createProgram(setExit: (code: number) => void): Command {
         },
         io,
       );
-      if (flags.summary) io.stdout(`${outcome.ok} processed, ${outcome.failed} failed\n`);
+      if (flags.summary) await io.stdout(`${outcome.ok} processed, ${outcome.failed} failed\n`);
       else io.stderr(`process: ${outcome.ok} processed, ${outcome.failed} failed\n`);
       setExit(shutdown.signal.aborted ? 130 : outcome.failed > 0 ? 1 : 0);
     });
@@ -235,7 +231,7 @@ function createProgram(setExit: (code: number) => void): Command {
             io,
           );
           if (flags.json) io.stderr(`run: ${outcome.ok} processed, ${outcome.failed} failed\n`);
-          else io.stdout(`${outcome.ok} processed, ${outcome.failed} failed\n`);
+          else await io.stdout(`${outcome.ok} processed, ${outcome.failed} failed\n`);
           setExit(outcome.failed > 0 ? 1 : 0);
           return;
         }
@@ -278,7 +274,7 @@ function createProgram(setExit: (code: number) => void): Command {
       setExit(
         await withRuntime(config, async (runtime) => {
           const summary = await ingestCommand(runtime, paths, input, io);
-          if (flags.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+          if (flags.json) await io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
           return summary.failed > 0 ? 1 : 0;
         }),
       );
@@ -431,15 +427,10 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-    // Everything is closed by now; should a connection linger, do not hang on it.
-    setTimeout(() => process.exit(code), 3000).unref();
-  },
+  (code) => exitAfterOutput(stdout, code),
   (error: unknown) => {
     if (isXinwenError(error)) process.stderr.write(`xinwen: ${error.code}: ${error.message}\n`);
     else process.stderr.write(`xinwen: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
-    setTimeout(() => process.exit(2), 3000).unref();
+    return exitAfterOutput(stdout, 2);
   },
 );

@@ -43,6 +43,18 @@ export const ConfigSchema = z.object({
     .default(256 * 1024),
   /** `XINWEN_SHUTDOWN_MS`: on SIGTERM/SIGINT, how long active jobs may take to finish. */
   shutdownMs: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /**
+   * `XINWEN_CONNECT_TIMEOUT_MS`: how long a command waits for Redis to answer when it starts
+   * before it fails with `store_unavailable`; also the deadline of each liveness probe.
+   */
+  connectTimeoutMs: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /** `XINWEN_LIVENESS_MS`: how often a running worker checks that its Redis answers and kept its data. */
+  livenessMs: z.coerce.number().int().min(50).max(600_000).default(1000),
+  /**
+   * `XINWEN_RECONCILE_MS`: how often a running worker makes sure every pending document has a live
+   * job (it also does so when it starts and whenever Redis comes back).
+   */
+  reconcileMs: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
   /** `XINWEN_DATA_DIR`: where the embedded Redis keeps its data. */
   dataDir: z.string().min(1).default('.xinwen'),
   /** `XINWEN_PIPELINE`: the module whose `createPipeline` runs the stages. */
@@ -77,6 +89,9 @@ const envNames: Record<keyof Settings, string> = {
   maxBytes: 'XINWEN_MAX_BYTES',
   threadBytes: 'XINWEN_THREAD_BYTES',
   shutdownMs: 'XINWEN_SHUTDOWN_MS',
+  connectTimeoutMs: 'XINWEN_CONNECT_TIMEOUT_MS',
+  livenessMs: 'XINWEN_LIVENESS_MS',
+  reconcileMs: 'XINWEN_RECONCILE_MS',
   dataDir: 'XINWEN_DATA_DIR',
   pipeline: 'XINWEN_PIPELINE',
 };

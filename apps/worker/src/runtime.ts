@@ -4,6 +4,7 @@ import { createStore, type Store } from '@xinwen/store';
 import { Redis } from 'ioredis';
 import type { Config } from './config.js';
 import { type EmbeddedRedis, startEmbeddedRedis } from './embedded-redis.js';
+import { markStore } from './liveness.js';
 import {
   dedupePrefix,
   loadPipelineModule,
@@ -11,6 +12,8 @@ import {
   pipelineOptions,
 } from './pipeline-options.js';
 import { StageQueues } from './queues.js';
+import { ensureJob } from './reconcile.js';
+import { checkReachable } from './redis-connect.js';
 import type { StageJobContext } from './stage-job.js';
 import { runAndStore, type StageRunner } from './stage-result.js';
 import type { StageThreads } from './stage-threads.js';
@@ -21,6 +24,8 @@ export type { StageRunner } from './stage-result.js';
 export interface Endpoints {
   redisUrl: string;
   storeUrl: string;
+  /** The pid of the embedded redis-server, when the command uses one. */
+  embeddedPid?: number;
 }
 
 /** Opens a connection that waits out a Redis restart instead of failing (what BullMQ needs). */
@@ -47,7 +52,11 @@ export async function resolveEndpoints(
   }
   const embedded = await startEmbeddedRedis(config.dataDir);
   return {
-    endpoints: { redisUrl: embedded.url, storeUrl: config.storeUrl ?? embedded.url },
+    endpoints: {
+      redisUrl: embedded.url,
+      storeUrl: config.storeUrl ?? embedded.url,
+      ...(embedded.pid === undefined ? {} : { embeddedPid: embedded.pid }),
+    },
     embedded,
   };
 }
@@ -61,16 +70,27 @@ export interface Runtime {
   queueRedis: Redis;
   queues: StageQueues;
   pipeline: PipelineModule;
+  /** The store's marker when the command opened it (see liveness.ts). */
+  marker: string;
   close(): Promise<void>;
 }
 
-/** Opens a runtime over known endpoints. */
+/**
+ * Opens a runtime over known endpoints. Each Redis must answer within the configured connect
+ * timeout first, so an unreachable one fails the command quickly (see redis-connect.ts).
+ * @throws XinwenError `store_unavailable` when a Redis does not answer in time.
+ */
 export async function openRuntime(config: Config, endpoints: Endpoints): Promise<Runtime> {
+  await checkReachable(endpoints.storeUrl, config.connectTimeoutMs, "the store's Redis");
+  if (endpoints.redisUrl !== endpoints.storeUrl)
+    await checkReachable(endpoints.redisUrl, config.connectTimeoutMs, "the queues' Redis");
   const pipeline = await loadPipelineModule(config);
   const storeRedis = connect(endpoints.storeUrl);
   const queueRedis = connect(endpoints.redisUrl, { waitForever: true });
   const store = createStore({ redis: storeRedis, prefix: config.prefix });
   const queues = new StageQueues(queueRedis, config);
+  // A store that refuses writes (full) gets no marker now; the liveness probe writes it later.
+  const marker = await markStore(storeRedis, config.prefix).catch(() => '');
   return {
     config,
     endpoints,
@@ -79,11 +99,31 @@ export async function openRuntime(config: Config, endpoints: Endpoints): Promise
     queueRedis,
     queues,
     pipeline,
+    marker,
     async close() {
-      await queues.close();
-      await Promise.all([storeRedis.quit().catch(() => {}), queueRedis.quit().catch(() => {})]);
+      // With Redis gone, a graceful close would wait for it forever: give it the connect timeout.
+      await settleWithin(queues.close(), config.connectTimeoutMs);
+      await Promise.all([storeRedis, queueRedis].map((redis) => quitWithin(redis, config.connectTimeoutMs)));
     },
   };
+}
+
+function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise.then(
+      () => {},
+      () => {},
+    ),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+async function quitWithin(redis: Redis, ms: number): Promise<void> {
+  if (redis.status === 'ready') await settleWithin(redis.quit(), ms);
+  redis.disconnect();
 }
 
 /** Runs one stage over a document with this runtime's pipeline; pipelines are built on first use. */
@@ -132,7 +172,11 @@ export function stageJobContext(runtime: Runtime, options: StageJobContextOption
   const served = new Set<string>(options.stages);
   return {
     store: runtime.store,
-    enqueue: (stage, id, generation) => runtime.queues.enqueue(stage, id, generation),
+    // Not a plain add: a finished job of the same id (the store lost its data and the document
+    // came again) would make it a no-op and leave the document pending for ever.
+    enqueue: async (stage, id, generation) => {
+      await ensureJob(runtime, stage, id, generation);
+    },
     serves: (stage) => served.has(stage),
     runAndStore(stages, doc, raw, size, target) {
       if (threads !== undefined && size >= threadBytes) return threads.run(stages, doc, raw, target);

@@ -108,7 +108,16 @@ export async function startWorkers(runtime: Runtime, options: WorkOptions): Prom
         // The processor marks input errors itself; this covers retries used up and dead workers.
         store
           .markFailed(job.data.id, stage, code, error.message, { generation: job.data.generation })
-          .catch(() => {});
+          .catch((failure: unknown) => {
+            // The document stays pending with a failed job: reconciliation runs it again later.
+            options.onJob?.({
+              stage,
+              id: job.data.id,
+              outcome: 'failed',
+              code: 'store_unavailable',
+              message: `could not record the failure (${code}): ${failure instanceof Error ? failure.message : String(failure)}; it will be retried`,
+            });
+          });
       }
     });
     worker.on('error', () => {

@@ -5,6 +5,8 @@
 export const errorCodes = [
   /** Bytes that are not valid in any encoding we accept. */
   'invalid_encoding',
+  /** Text in an encoding (or language) xinwen does not process: Shift_JIS, EUC-JP, EUC-KR. */
+  'unsupported_encoding',
   /** A binary file (PDF, image, archive, NUL bytes) where text was expected. */
   'binary_input',
   /** Nothing but whitespace, or zero bytes. */
@@ -32,6 +34,7 @@ export type XinwenErrorCode = (typeof errorCodes)[number];
 /** Codes that describe the input itself: retrying the same input gives the same error. */
 const inputCodes: ReadonlySet<XinwenErrorCode> = new Set([
   'invalid_encoding',
+  'unsupported_encoding',
   'binary_input',
   'empty_document',
   'document_too_large',

@@ -1,6 +1,7 @@
 import { isXinwenError } from '@xinwen/core';
 import { describe, expect, it } from 'vitest';
 import { findRepeatedParagraphs } from './paragraphs.js';
+import { intersectionSize, shingleSet } from './shingle.js';
 import { paragraphsOf, seedText } from './test-support/seeds.js';
 
 describe('findRepeatedParagraphs on the seeds', () => {
@@ -117,5 +118,55 @@ describe('findRepeatedParagraphs', () => {
     expect(() => findRepeatedParagraphs([p], { shingleSize: 0 })).toThrow(
       expect.objectContaining({ code: 'invalid_options' }),
     );
+  });
+
+  it('handles thousands of repeated paragraphs in bounded memory (case 6: no Map overflow)', () => {
+    // About 2 MB of text: one paragraph printed 20,000 times, with two distinct ones among them.
+    const other = '另一段完全不同的文字，讲的是别的事情，也有足够的长度。';
+    const paragraphs = Array.from({ length: 20_000 }, (_, i) => (i === 7 ? other : p));
+    const found = findRepeatedParagraphs(paragraphs);
+    expect(found).toHaveLength(19_998);
+    expect(found.every((r) => r.first === 0 && r.similarity === 1)).toBe(true);
+    expect(found.some((r) => r.repeat === 7)).toBe(false);
+  });
+
+  it('stops comparing new pairs past maxPairs, and rejects a bad budget', () => {
+    const variants = Array.from({ length: 60 }, (_, i) => `${p}第${i}次`);
+    expect(findRepeatedParagraphs(variants, { maxPairs: 0 })).toEqual([]);
+    expect(findRepeatedParagraphs(variants).length).toBe(59);
+    expect(() => findRepeatedParagraphs([p], { maxPairs: -1 })).toThrow(
+      expect.objectContaining({ code: 'invalid_options' }),
+    );
+  });
+
+  it('matches repeats of a repeated paragraph exactly as comparing every pair would', () => {
+    // Exact copies are matched without pairs: the result must equal the all-pairs definition.
+    const a = p;
+    const b =
+      '市经济信息委有关负责人介绍，目前我市已在汽摩、五金、医药等重点行业布局，探索建立一批产业大脑。';
+    const aNoStop = a.replace(/。$/, '');
+    const doc = [b, a, aNoStop, b, a, '短', aNoStop, `${a}再多几个字。`, a];
+    const size = 4;
+    const sets = doc.map((t) => shingleSet(t, size));
+    const expected = [];
+    for (let j = 1; j < doc.length; j++) {
+      let best: { first: number; repeat: number; similarity: number } | undefined;
+      for (let i = 0; i < j; i++) {
+        if (sets[i]!.kept < 10 || sets[j]!.kept < 10) continue;
+        const shared = intersectionSize(sets[i]!.set, sets[j]!.set);
+        const [x, y] = [sets[i]!.set.length, sets[j]!.set.length];
+        const jaccard = shared / (x + y - shared);
+        const shorter = x <= y ? i : j;
+        const share = shared / Math.min(x, y);
+        let similarity = 0;
+        if (jaccard >= 0.75) similarity = jaccard;
+        else if (share >= 0.9 && sets[shorter]!.kept >= 20 && /[。！？!?]/.test(doc[shorter]!))
+          similarity = share;
+        if (similarity > 0 && (best === undefined || similarity > best.similarity))
+          best = { first: i, repeat: j, similarity };
+      }
+      if (best) expected.push({ ...best, similarity: Math.round(best.similarity * 1000) / 1000 });
+    }
+    expect(findRepeatedParagraphs(doc)).toEqual(expected);
   });
 });

@@ -1,4 +1,5 @@
 import { XinwenError } from '@xinwen/core';
+import { charTable } from './chars.js';
 import { checkShingleSize, DEFAULT_SHINGLE_SIZE } from './fingerprint.js';
 import { shingleHashes } from './shingle.js';
 
@@ -49,6 +50,14 @@ export interface RepeatedParagraphOptions {
    * @default 4
    */
   shingleSize?: number;
+  /**
+   * At most this many pairs of paragraphs are compared, which bounds memory (a few tens of bytes
+   * per pair) on documents of thousands of near-identical paragraphs; pairs past the budget are
+   * not compared, so a repeat found only through them is missed. Paragraphs identical after the
+   * character filter are matched without pairs, so any number of exact repeats costs nothing here.
+   * @default 1_000_000
+   */
+  maxPairs?: number;
 }
 
 const sentenceEnd = /[。！？!?]/;
@@ -87,8 +96,34 @@ export function findRepeatedParagraphs(
   const minContained = options.minContainedLength ?? 20;
   const minLength = options.minLength ?? 10;
   const size = checkShingleSize(options.shingleSize ?? DEFAULT_SHINGLE_SIZE);
+  const maxPairs = options.maxPairs ?? 1_000_000;
+  if (!(Number.isInteger(maxPairs) && maxPairs >= 0)) {
+    throw new XinwenError(
+      'invalid_options',
+      `expected maxPairs to be an integer >= 0, found ${String(maxPairs)}`,
+    );
+  }
 
   const n = paragraphs.length;
+  // Paragraphs identical after the character filter (and alike in ending a sentence) have the same
+  // shingle set and the same similarity to every other paragraph: only the first of each group is
+  // compared, and later members are matched from it below.
+  const table = charTable();
+  const groupOf = new Int32Array(n);
+  const firstOf = new Map<string, number>();
+  for (let j = 0; j < n; j++) {
+    const text = paragraphs[j] as string;
+    let key = sentenceEnd.test(text) ? '1' : '0';
+    for (let c = 0; c < text.length; c++) {
+      const kept = table[text.charCodeAt(c)] as number;
+      if (kept !== 0) key += String.fromCharCode(kept);
+    }
+    const first = firstOf.get(key);
+    if (first === undefined) firstOf.set(key, j);
+    groupOf[j] = first ?? j;
+  }
+  firstOf.clear();
+
   let room = 0;
   for (const p of paragraphs) room += p.length + 1;
   const hashes = new Uint32Array(room);
@@ -115,6 +150,7 @@ export function findRepeatedParagraphs(
   for (let j = 0; j < n; j++) {
     const text = paragraphs[j] as string;
     prose.push(sentenceEnd.test(text));
+    if (groupOf[j] !== j) continue;
     const shingles = shingleHashes(text, size, hashes);
     kept[j] = shingles.kept;
     if (shingles.kept < minLength) continue;
@@ -127,7 +163,10 @@ export function findRepeatedParagraphs(
       for (let e = head; e !== -1; e = entryNext[e] as number) {
         const pair = (entryParagraph[e] as number) * n + j;
         const count = dense ? (dense[pair] as number) : (sparse.get(pair) ?? 0);
-        if (count === 0) pairs.push(pair);
+        if (count === 0) {
+          if (pairs.length >= maxPairs) continue;
+          pairs.push(pair);
+        }
         if (dense) dense[pair] = count + 1;
         else sparse.set(pair, count + 1);
       }
@@ -161,6 +200,14 @@ export function findRepeatedParagraphs(
     if (similarity > 0 && (current === undefined || similarity > current.similarity)) {
       best.set(j, { first: i, repeat: j, similarity });
     }
+  }
+  // A later member of a group repeats its first member exactly (similarity 1) — or, on the tie,
+  // the earlier paragraph the first member itself repeats exactly.
+  for (let j = 0; j < n; j++) {
+    const first = groupOf[j] as number;
+    if (first === j || (kept[first] as number) < minLength || (sizes[first] as number) === 0) continue;
+    const earlier = best.get(first);
+    best.set(j, { first: earlier?.similarity === 1 ? earlier.first : first, repeat: j, similarity: 1 });
   }
   return [...best.values()]
     .sort((x, y) => x.repeat - y.repeat)

@@ -49,6 +49,33 @@ describe('encodings', () => {
     expect(r.text).toBe(sample);
   });
 
+  it('reads Big5-HKSCS: the Hong Kong characters come out as themselves, not private-use code points', () => {
+    const cantonese = '我哋今日去咗街市買嘢，佢嘅屋企喺九龍，聽日會嚟探我哋。';
+    const r = normalize(new Uint8Array(iconv.encode(cantonese, 'big5hkscs')));
+    expect(r.encoding).toBe('big5');
+    for (const c of '哋咗嘢嘅喺嚟') expect(r.text).toContain(c);
+    expect(r.text).not.toMatch(/[\ue000-\uf8ff]/);
+  });
+
+  it('refuses Japanese (Shift_JIS, EUC-JP) and Korean (EUC-KR) with unsupported_encoding', () => {
+    const japanese = '今日は良い天気ですね。東京で会議があります。私たちは新しい計画について話し合いました。';
+    const korean =
+      '오늘은 날씨가 좋습니다. 서울에서 회의가 있습니다. 우리는 새로운 계획에 대해 이야기했습니다.';
+    for (const [text, encoding] of [
+      [japanese, 'shift_jis'],
+      [japanese, 'euc-jp'],
+      [korean, 'euc-kr'],
+    ] as const) {
+      expect([encoding, errorCode(() => normalize(new Uint8Array(iconv.encode(text, encoding))))]).toEqual([
+        encoding,
+        'unsupported_encoding',
+      ]);
+    }
+    // Chinese text with a Japanese name in it is still Chinese.
+    const mixed = `${sample}日本的「こんにちは」是你好的意思。`;
+    expect(normalize(new Uint8Array(iconv.encode(mixed, 'gbk'))).encoding).toBe('gb18030');
+  });
+
   it('reads UTF-16 LE and BE with a BOM', () => {
     const le = new Uint8Array(iconv.encode(sample, 'utf16le'));
     const be = new Uint8Array(iconv.encode(sample, 'utf16be'));

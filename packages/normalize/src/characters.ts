@@ -50,6 +50,34 @@ for (const c of [
 }
 for (let c = 0xd800; c <= 0xdfff; c++) ACTION[c] = 4;
 
+const pictographic = /^\p{Extended_Pictographic}$/u;
+
+/** The code point ending just before index `i`, or 0. */
+function codePointBefore(text: string, i: number): number {
+  if (i <= 0) return 0;
+  const low = text.charCodeAt(i - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) {
+    const high = text.charCodeAt(i - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  }
+  return low;
+}
+
+/**
+ * True when the zero-width joiner at `i` joins two emoji: the character after it is pictographic,
+ * and the one before it is too (or is an emoji presentation selector or skin-tone modifier that
+ * ends one).
+ */
+function joinsEmoji(text: string, i: number): boolean {
+  const after = text.codePointAt(i + 1);
+  if (after === undefined || !pictographic.test(String.fromCodePoint(after))) return false;
+  let before = codePointBefore(text, i);
+  if (before === 0xfe0f || (before >= 0x1f3fb && before <= 0x1f3ff)) {
+    before = codePointBefore(text, i - (before > 0xffff ? 2 : 1));
+  }
+  return before !== 0 && pictographic.test(String.fromCodePoint(before));
+}
+
 /** Runs the character pass. Returns `null` when nothing changed. */
 export function cleanCharacters(text: string, steps: CharacterSteps, fixes: Fixes): PassResult | null {
   let edit: Edit | null = null;
@@ -65,6 +93,8 @@ export function cleanCharacters(text: string, steps: CharacterSteps, fixes: Fixe
     switch (action) {
       case 1:
         if (!steps.controlChars) continue;
+        // A zero-width joiner inside an emoji sequence (👨‍👩‍👧) is part of the character.
+        if (c === 0x200d && joinsEmoji(text, i)) continue;
         edit ??= new Edit(text);
         edit.keepUntil(i);
         edit.skipTo(i + 1);

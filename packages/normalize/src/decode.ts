@@ -1,9 +1,14 @@
 /**
  * Bytes to text: BOM sniffing, UTF-8 validation, and a choice between GB18030 and Big5 for legacy
  * Chinese bytes, each with a confidence. Fatal decoders only: a byte sequence that is invalid in
- * every candidate is an `invalid_encoding` error, never replacement characters.
+ * every candidate is an `invalid_encoding` error, never replacement characters. Big5 is read as
+ * Big5-HKSCS (Node's Big5 decoder turns the Hong Kong characters — 嘅咗喺嚟 — into private-use
+ * code points, which would silently lose them), and Japanese (Shift_JIS, EUC-JP) and Korean
+ * (EUC-KR) text, which the Chinese decoders would accept as garbage, is refused with
+ * `unsupported_encoding`.
  */
 import { XinwenError } from '@xinwen/core';
+import iconv from 'iconv-lite';
 
 /** What {@link decodeBytes} found. */
 export interface Decoded {
@@ -58,10 +63,11 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', confidence: 0.99 };
 
+  refuseOtherLanguages(bytes);
   // 0xFF is neither a lead nor a trail byte in GB18030 or Big5 (some decoders skip it silently).
   const legacyOk = bytes.indexOf(0xff) < 0;
   const gb = legacyOk ? tryDecode('gb18030', bytes) : undefined;
-  const big5 = legacyOk ? tryDecode('big5', bytes) : undefined;
+  const big5 = legacyOk ? decodeBig5(bytes) : undefined;
   // Both legacy decoders accept most double-byte text; the decoding whose characters fall in the
   // common range of its own character set (GB2312 level 1 area / Big5 frequent area) wins.
   const gbScore = gb === undefined ? -1 : legacyScore(gb, 0x4e00, 0x9fa5) * commonShare(bytes, gbCommonLead);
@@ -81,11 +87,87 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
       confidence: round(0.5 + 0.45 * Math.max(0, gbScore - Math.max(0, big5Score) / 2)),
     };
   }
+  if (hasPrivateUse(big5 as string)) {
+    throw new XinwenError(
+      'invalid_encoding',
+      'expected Big5 or Big5-HKSCS text, found characters that decode only to private-use code points (they would be lost)',
+      { details: { byteLength: bytes.length, encoding: 'big5' } },
+    );
+  }
   return {
     text: big5 as string,
     encoding: 'big5',
     confidence: round(0.5 + 0.45 * Math.max(0, big5Score - Math.max(0, gbScore) / 2)),
   };
+}
+
+/** True when `text` holds a code point of the BMP's Private Use Area. */
+function hasPrivateUse(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xe000 && c <= 0xf8ff) return true;
+  }
+  return false;
+}
+
+/**
+ * Big5 bytes as text, with the Hong Kong Supplementary Character Set: when Node's decoder yields
+ * private-use code points (its Big5 table lacks HKSCS), the bytes are decoded again as Big5-HKSCS.
+ * Undefined when the bytes are not valid Big5.
+ */
+function decodeBig5(bytes: Uint8Array): string | undefined {
+  const text = tryDecode('big5', bytes);
+  if (text === undefined || !hasPrivateUse(text)) return text;
+  const hkscs = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'big5hkscs');
+  return hkscs.includes('\ufffd') ? text : hkscs;
+}
+
+/** Share of `text`'s non-ASCII characters for which `test` holds. */
+function share(text: string, test: (c: number) => boolean): { share: number; count: number } {
+  let nonAscii = 0;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    nonAscii++;
+    if (test(c)) count++;
+  }
+  return { share: nonAscii === 0 ? 0 : count / nonAscii, count };
+}
+
+const isKana = (c: number) => c >= 0x3041 && c <= 0x30ff;
+const isHangul = (c: number) => c >= 0xac00 && c <= 0xd7a3;
+const isCjkPunctuation = (c: number) => (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff1f);
+
+/**
+ * Refuses Japanese and Korean text in their legacy encodings, which the Chinese decoders would
+ * accept as garbage. Japanese: valid Shift_JIS or EUC-JP whose text is at least a fifth kana
+ * (Chinese text has next to none). Korean: valid EUC-KR that is mostly Hangul, spaced between
+ * words, with no Chinese punctuation (GB2312 text also decodes as EUC-KR, but unspaced and with
+ * its own punctuation marks).
+ * @throws XinwenError `unsupported_encoding`
+ */
+function refuseOtherLanguages(bytes: Uint8Array): void {
+  const found = (encoding: string, language: string) =>
+    new XinwenError(
+      'unsupported_encoding',
+      `expected Chinese text in UTF-8, UTF-16, GB18030/GBK or Big5, found ${language} text in ${encoding}`,
+      { details: { encoding, byteLength: bytes.length } },
+    );
+  for (const label of ['shift_jis', 'euc-jp']) {
+    const text = tryDecode(label, bytes);
+    if (text !== undefined && share(text, isKana).share >= 0.2) throw found(label, 'Japanese');
+  }
+  const korean = tryDecode('euc-kr', bytes);
+  if (korean !== undefined) {
+    const hangul = share(korean, isHangul);
+    let spaces = 0;
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x20) spaces++;
+    const gb = tryDecode('gb18030', bytes) ?? '';
+    if (hangul.share >= 0.5 && spaces * 10 >= hangul.count && share(gb, isCjkPunctuation).count === 0) {
+      throw found('euc-kr', 'Korean');
+    }
+  }
 }
 
 function bom(label: string, bytes: Uint8Array): Decoded {

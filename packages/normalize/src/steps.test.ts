@@ -87,3 +87,14 @@ describe('layout', () => {
     );
   });
 });
+
+describe('zero-width joiners', () => {
+  it('keeps a joiner inside an emoji sequence and drops one between ordinary characters', () => {
+    const family = '👨\u200d👩\u200d👧';
+    const technologist = '👩🏽\u200d💻';
+    const r = normalize(`重庆日报讯 市民${family}一家和${technologist}工程师参加活动。成\u200d渝`);
+    expect(r.text).toContain(family);
+    expect(r.text).toContain(technologist);
+    expect(r.text).toContain('成渝');
+  });
+});

@@ -417,3 +417,41 @@ describe('putRaw with a failure', () => {
     expect((await events()).map((e) => e.slice(0, 4))).toEqual([['type', 'failed', 'id', result.id]]);
   });
 });
+
+describe('an unreachable Redis', () => {
+  const closedPort = async () => {
+    const { createServer } = await import('node:net');
+    return new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      });
+    });
+  };
+
+  it('fails calls with store_unavailable and prints nothing (no unhandled error events)', async () => {
+    const printed: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => printed.push(args);
+    const down = createStore({ url: `redis://127.0.0.1:${await closedPort()}`, connectTimeoutMs: 300 });
+    try {
+      await expect(down.stats()).rejects.toMatchObject({
+        code: 'store_unavailable',
+        message: expect.stringContaining('ECONNREFUSED'),
+      });
+      await expect(down.info('x')).rejects.toMatchObject({ code: 'store_unavailable' });
+      const watching = down.watch({ from: '0', blockMs: 100 });
+      await expect(watching.next()).rejects.toMatchObject({ code: 'store_unavailable' });
+    } finally {
+      await down.close();
+      console.error = original;
+    }
+    expect(printed).toEqual([]);
+  });
+
+  it('rejects a connect timeout that is not a positive number', () => {
+    expect(() => createStore({ url, connectTimeoutMs: 0 })).toThrowError(
+      expect.objectContaining({ code: 'invalid_options' }),
+    );
+  });
+});

@@ -41,6 +41,13 @@ export interface StoreOptions {
    * @default 'xinwen'
    */
   prefix?: string | undefined;
+  /**
+   * For the connection the store opens from `url`: how long a call waits for an unreachable Redis
+   * before it fails with `store_unavailable`, in ms. The connection keeps reconnecting in the
+   * background, so a later call succeeds once Redis is back.
+   * @default 5000
+   */
+  connectTimeoutMs?: number | undefined;
 }
 
 /** The shared store: raw documents, stage results, status and the completion event stream. */
@@ -115,8 +122,11 @@ export function createStore(options: StoreOptions = {}): Store {
     throw new XinwenError('invalid_options', `expected a prefix without a trailing colon, found "${prefix}"`);
   }
   const owned = options.redis === undefined;
-  const redis = options.redis ?? new Redis(options.url ?? 'redis://127.0.0.1:6379', { lazyConnect: false });
+  const redis = options.redis ?? openConnection(options.url ?? 'redis://127.0.0.1:6379', options);
   const keys = storeKeys(prefix);
+  // Calls that fail for want of a connection say why the connection failed.
+  const unavailable = (error: unknown) => unavailableError(error, connectionErrors.get(redis));
+  const guard = <T>(call: () => Promise<T>) => guarded(call, unavailable);
   const docKeys = (id: string) => [
     keys.doc(id),
     keys.raw(id),
@@ -377,7 +387,7 @@ export function createStore(options: StoreOptions = {}): Store {
       }
     },
 
-    watch: (opts = {}) => watchEvents(redis, keys.events, opts),
+    watch: (opts = {}) => watchEvents(redis, keys.events, opts, unavailable),
 
     async stats() {
       const since = Date.now() - 60_000;
@@ -444,25 +454,64 @@ function parseInfo(fields: (string | null)[]): DocumentInfo | undefined {
   };
 }
 
+/** The last connection error of each connection the store opened, for its messages. */
+const connectionErrors = new WeakMap<Redis, Error>();
+
+/**
+ * The connection the store opens itself: it fails calls fast while Redis is unreachable (each call
+ * waits at most one reconnection cycle, bounded by `connectTimeoutMs`) and keeps reconnecting in the
+ * background; connection errors are remembered for the `store_unavailable` message instead of
+ * being printed by ioredis as unhandled error events.
+ */
+function openConnection(url: string, options: StoreOptions): Redis {
+  const timeout = options.connectTimeoutMs ?? 5000;
+  if (!(Number.isFinite(timeout) && timeout > 0)) {
+    throw new XinwenError('invalid_options', `expected connectTimeoutMs > 0, found ${String(timeout)}`);
+  }
+  const redis = new Redis(url, {
+    connectTimeout: timeout,
+    maxRetriesPerRequest: 1,
+    retryStrategy: (times) => Math.min(times * 200, timeout, 2000),
+  });
+  redis.on('error', (error: Error) => {
+    // Calls that cannot be served reject with store_unavailable, naming this error.
+    connectionErrors.set(redis, error);
+  });
+  redis.on('ready', () => connectionErrors.delete(redis));
+  return redis;
+}
+
 function notFound(id: string): XinwenError {
   return new XinwenError('not_found', `no document "${id}" in the store`, { details: { id } });
 }
 
-function unavailable(error: unknown): XinwenError {
-  const message = error instanceof Error ? error.message : String(error);
-  return new XinwenError('store_unavailable', `the store's Redis did not answer: ${message}`, {
-    cause: error,
-  });
+function unavailableError(error: unknown, connection?: Error): XinwenError {
+  let message = error instanceof Error ? error.message : String(error);
+  if (connection !== undefined && !message.includes(connection.message))
+    message += ` (${connection.message})`;
+  const refused = refusedForNow.test(message);
+  return new XinwenError(
+    'store_unavailable',
+    `the store's Redis ${refused ? 'refused the write' : 'did not answer'}: ${message}`,
+    {
+      cause: error,
+    },
+  );
 }
 
+/** Replies of a Redis that refuses writes until someone frees memory, fixes its disk or it has loaded. */
+const refusedForNow = /^(OOM|MISCONF|READONLY|LOADING|BUSY|NOAUTH|WRONGPASS|NOPERM)\b/;
+
 /** Runs a Redis call; a connection problem becomes `store_unavailable` (which may be retried). */
-async function guard<T>(call: () => Promise<T>): Promise<T> {
+async function guarded<T>(call: () => Promise<T>, unavailable: (error: unknown) => XinwenError): Promise<T> {
   try {
     return await call();
   } catch (error) {
     if (isXinwenError(error)) throw error;
-    // A reply error is Redis refusing a command (a bug here), not a connection problem.
-    if (error instanceof Error && error.name === 'ReplyError') throw error;
+    // A reply error is Redis refusing a command: a bug here, unless Redis refuses every write
+    // for now (out of memory under maxmemory, a failing disk, a replica, still loading).
+    if (error instanceof Error && error.name === 'ReplyError' && !refusedForNow.test(error.message))
+      throw error;
     throw unavailable(error);
   }
 }

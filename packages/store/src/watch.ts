@@ -11,17 +11,26 @@ export async function* watchEvents(
   redis: Redis,
   key: string,
   options: WatchOptions,
+  wrap: (error: unknown) => Error = (error) => error as Error,
 ): AsyncGenerator<StoreEvent> {
   const { signal } = options;
   const blockMs = options.blockMs ?? 5000;
   let last = options.from ?? '$';
   const reader = redis.duplicate();
+  reader.on('error', () => {
+    // A failed read rejects below and is thrown as store_unavailable.
+  });
   const stop = () => reader.disconnect();
   signal?.addEventListener('abort', stop, { once: true });
   try {
     if (last === '$') {
       // Pin '$' to the stream's current last id, so no event between two reads is missed.
-      const tail = (await reader.xrevrange(key, '+', '-', 'COUNT', 1)) as [string, string[]][];
+      let tail: [string, string[]][];
+      try {
+        tail = (await reader.xrevrange(key, '+', '-', 'COUNT', 1)) as [string, string[]][];
+      } catch (error) {
+        throw wrap(error);
+      }
       last = tail[0]?.[0] ?? '0-0';
     }
     while (!signal?.aborted) {
@@ -30,7 +39,7 @@ export async function* watchEvents(
         reply = (await reader.xread('COUNT', 100, 'BLOCK', blockMs, 'STREAMS', key, last)) as StreamReply;
       } catch (error) {
         if (signal?.aborted) return;
-        throw error;
+        throw wrap(error);
       }
       for (const [, entries] of reply ?? []) {
         for (const [eventId, fields] of entries) {

@@ -8,7 +8,8 @@ export const connectTimeoutMs = 5000;
 
 /** Where a command writes. */
 export interface Io {
-  stdout: (text: string) => void;
+  /** Writes to standard output; awaiting it applies backpressure (see output.ts). */
+  stdout: (text: string) => void | Promise<void>;
   stderr: (text: string) => void;
   /** True when stderr is a terminal: progress is drawn in place rather than printed line by line. */
   tty: boolean;

@@ -1,4 +1,5 @@
 import type { StageName } from '@xinwen/core';
+import { printable } from '../ids.js';
 import { type IngestOutcome, type InputOptions, ingestAll } from '../ingest.js';
 import { plannedStages } from '../pipeline-options.js';
 import type { Runtime } from '../runtime.js';
@@ -31,10 +32,10 @@ export async function ingestCommand(
     else summary.failed++;
     if (outcome.state === 'failed') {
       progress.done();
-      io.stderr(`xinwen: ${outcome.name}: ${outcome.code}: ${outcome.message}\n`);
+      io.stderr(`xinwen: ${printable(outcome.name)}: ${outcome.code}: ${printable(outcome.message ?? '')}\n`);
     } else if (!io.tty) {
       io.stderr(
-        `ingest: ${outcome.state === 'new' ? 'queued' : 'already stored'} ${outcome.id} ${outcome.name}\n`,
+        `ingest: ${outcome.state === 'new' ? 'queued' : 'already stored'} ${printable(outcome.id)} ${printable(outcome.name)}\n`,
       );
     }
     const total = summary.created + summary.existing + summary.failed;

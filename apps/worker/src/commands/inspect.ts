@@ -15,26 +15,26 @@ export async function statusCommand(runtime: Runtime, options: { json: boolean }
   }
   const stats = await runtime.store.stats();
   if (options.json) {
-    io.stdout(
+    await io.stdout(
       `${JSON.stringify({ prefix: runtime.config.prefix, stages, queues, store: stats }, null, 2)}\n`,
     );
     return 0;
   }
   const width = Math.max(5, ...stages.map((s) => s.length));
-  io.stdout(`queues (${runtime.config.prefix}:queue)\n`);
-  io.stdout(`  ${'stage'.padEnd(width)}  ${states.map((s) => s.padStart(10)).join('')}\n`);
+  await io.stdout(`queues (${runtime.config.prefix}:queue)\n`);
+  await io.stdout(`  ${'stage'.padEnd(width)}  ${states.map((s) => s.padStart(10)).join('')}\n`);
   for (const stage of stages) {
-    io.stdout(
+    await io.stdout(
       `  ${stage.padEnd(width)}  ${states.map((s) => String(queues[stage]?.[s] ?? 0).padStart(10)).join('')}\n`,
     );
   }
-  if (stages.length === 0) io.stdout('  (the pipeline has no stages: documents complete at ingest)\n');
-  io.stdout(
+  if (stages.length === 0) await io.stdout('  (the pipeline has no stages: documents complete at ingest)\n');
+  await io.stdout(
     `documents  ${stats.documents} total: ${stats.pending} pending, ${stats.completed} completed, ${stats.failed} failed\n`,
   );
   const codes = Object.entries(stats.failuresByCode);
-  if (codes.length > 0) io.stdout(`failures   ${codes.map(([c, n]) => `${c} ${n}`).join(', ')}\n`);
-  io.stdout(`throughput ${stats.completedLastMinute} documents completed in the last minute\n`);
+  if (codes.length > 0) await io.stdout(`failures   ${codes.map(([c, n]) => `${c} ${n}`).join(', ')}\n`);
+  await io.stdout(`throughput ${stats.completedLastMinute} documents completed in the last minute\n`);
   return 0;
 }
 
@@ -46,7 +46,7 @@ export async function showCommand(runtime: Runtime, id: string, io: Io): Promise
     return 1;
   }
   const doc = await runtime.store.get(id);
-  io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
+  await io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
   if (info.status !== 'completed') {
     const why = info.error ? `: ${info.error.code} at ${info.error.stage}: ${info.error.message}` : '';
     io.stderr(`xinwen: ${id} is ${info.status} (${info.done}/${info.stages.length} stages)${why}\n`);
@@ -83,7 +83,12 @@ export async function exportCommand(
   })) {
     const doc = await runtime.store.get(info.id);
     if (doc === undefined) continue;
-    io.stdout(`${JSON.stringify(doc)}\n`);
+    // A document not completed says where it is and why it stopped.
+    const line =
+      info.status === 'completed'
+        ? doc
+        : { ...doc, status: info.status, ...(info.error === undefined ? {} : { error: info.error }) };
+    await io.stdout(`${JSON.stringify(line)}\n`);
     count++;
   }
   io.stderr(`export: ${count} documents\n`);

@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { isXinwenError, type StageName } from '@xinwen/core';
 import { createPipeline, type RawDocument, type StageOptions } from '@xinwen/pipeline';
 import picomatch from 'picomatch';
+import { printable } from '../ids.js';
 import { type IngestRecord, type InputOptions, readInputs } from '../ingest.js';
 import { walk } from '../inputs.js';
 import { summarize } from '../summary.js';
@@ -70,7 +71,7 @@ export async function processCommand(
 
   const report = (name: string, text: string) => {
     progress.done();
-    io.stderr(`xinwen: ${name}: ${text}\n`);
+    io.stderr(`xinwen: ${printable(name)}: ${text}\n`);
   };
   const show = () => {
     const left = totalBytes === undefined ? undefined : rate.left(bytesDone, totalBytes);
@@ -113,8 +114,8 @@ export async function processCommand(
       const name = result.raw.name;
       if (result.ok) {
         progress.done();
-        if (options.summary) io.stdout(`${summarize(result.doc)}\n\n`);
-        else io.stdout(`${JSON.stringify(result.doc, null, options.pretty ? 2 : undefined)}\n`);
+        if (options.summary) await io.stdout(`${summarize(result.doc)}\n\n`);
+        else await io.stdout(`${JSON.stringify(result.doc, null, options.pretty ? 2 : undefined)}\n`);
         outcome.ok++;
       } else {
         outcome.failed++;
@@ -160,9 +161,10 @@ function inputBytes(paths: readonly string[], input: InputOptions): number | und
       const stat = statSync(path);
       if (!stat.isDirectory()) total += stat.size;
       else {
-        for (const file of walk(path)) {
-          const rel = relative(path, file);
-          if (included(rel) && !excluded(rel)) total += statSync(file).size;
+        for (const entry of walk(path)) {
+          if (entry.error !== undefined) continue;
+          const rel = relative(path, entry.path);
+          if (included(rel) && !excluded(rel)) total += statSync(entry.path).size;
         }
       }
     } catch {

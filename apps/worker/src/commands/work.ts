@@ -1,10 +1,11 @@
 import type { StageName } from '@xinwen/core';
 import { XinwenError } from '@xinwen/core';
 import type { InputOptions } from '../ingest.js';
+import { type Keeper, startKeeper } from '../keeper.js';
 import { plannedStages } from '../pipeline-options.js';
 import type { Runtime } from '../runtime.js';
 import { summarize } from '../summary.js';
-import { startWorkers, waitForDocuments, waitUntilIdle } from '../work.js';
+import { startWorkers, type Workers, waitForDocuments, waitUntilIdle } from '../work.js';
 import { type Io, progressLine, shutdownSignal } from './context.js';
 import { ingestCommand } from './ingest.js';
 import { Rate } from './rate.js';
@@ -41,6 +42,7 @@ export function selectStages(runtime: Runtime, wanted: readonly string[] | undef
 export async function workCommand(runtime: Runtime, options: WorkCommandOptions, io: Io): Promise<number> {
   const stages = selectStages(runtime, options.stages);
   const shutdown = shutdownSignal(io);
+  const keeper = await startKeeper(runtime, io, 'work');
   let done = 0;
   let failed = 0;
   const progress = progressLine(io);
@@ -73,14 +75,17 @@ export async function workCommand(runtime: Runtime, options: WorkCommandOptions,
       `${http ? `; dashboard, /metrics and /healthz on port ${http.port}` : ''}\n`,
   );
   if (options.exitWhenIdle) {
-    await Promise.race([
-      waitUntilIdle(runtime, plannedStages(runtime.pipeline), { signal: shutdown.signal }),
-      shutdown.promise,
-    ]);
+    const idle = async () => {
+      // Idle queues with documents still pending means jobs went missing: queue them and go on.
+      do await waitUntilIdle(runtime, plannedStages(runtime.pipeline), { signal: shutdown.signal });
+      while (!shutdown.signal.aborted && (await keeper.reconcile()) > 0);
+    };
+    await Promise.race([idle(), shutdown.promise, keeper.gone]);
   } else {
-    await shutdown.promise;
+    await Promise.race([shutdown.promise, keeper.gone]);
   }
-  const inTime = await workers.close(runtime.config.shutdownMs);
+  const inTime = await closeWorkers(workers, runtime, keeper);
+  keeper.stop();
   progress.done();
   await http?.close();
   io.stderr(
@@ -88,7 +93,29 @@ export async function workCommand(runtime: Runtime, options: WorkCommandOptions,
       ? `work: stopped; ${done} stage jobs done, ${failed} failed, none left active\n`
       : `work: shutdown deadline (${runtime.config.shutdownMs} ms) passed; unfinished jobs go back to the queue for another worker\n`,
   );
-  return 0;
+  if (keeper.lost > 0) {
+    io.stderr('work: data_lost: the store lost its data while this worker ran (see above)\n');
+    return 1;
+  }
+  return keeper.isGone ? 1 : 0;
+}
+
+/**
+ * Closes the workers: active jobs get the shutdown deadline while Redis answers; with Redis gone
+ * nothing can finish, so they are closed at once (their jobs stall and run again later).
+ */
+async function closeWorkers(workers: Workers, runtime: Runtime, keeper: Keeper): Promise<boolean> {
+  const deadline = keeper.isGone || keeper.down ? 0 : runtime.config.shutdownMs;
+  let timer: NodeJS.Timeout | undefined;
+  const closing = workers.close(deadline);
+  const giveUp = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), deadline + runtime.config.connectTimeoutMs);
+  });
+  try {
+    return await Promise.race([closing, giveUp]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -111,6 +138,7 @@ export async function runCommand(
   const progress = progressLine(io);
   const rate = new Rate();
   let done = 0;
+  const keeper = await startKeeper(runtime, io, 'run');
   const workers = await startWorkers(runtime, {
     stages,
     concurrency: options.concurrency,
@@ -123,9 +151,24 @@ export async function runCommand(
       );
     },
   });
-  await Promise.race([waitForDocuments(runtime, ids, { signal: shutdown.signal }), shutdown.promise]);
-  await workers.close(runtime.config.shutdownMs);
+  // A store that refuses writes cannot finish this run: stop and say so rather than wait.
+  let refused: string | undefined;
+  await Promise.race([
+    waitForDocuments(runtime, ids, { signal: shutdown.signal }),
+    shutdown.promise,
+    keeper.gone,
+    keeper.refused.then((message) => {
+      refused = message;
+    }),
+  ]);
+  await closeWorkers(workers, runtime, keeper);
+  keeper.stop();
   progress.done();
+  if (keeper.isGone) return 1;
+  if (refused !== undefined) {
+    io.stderr(`run: stopped: the store refuses writes (${refused}); documents not finished stay pending\n`);
+    return 1;
+  }
   let ok = 0;
   let bad = ingested.outcomes.filter((o) => o.id === '').length;
   const results: RunResult[] = ingested.outcomes
@@ -139,7 +182,7 @@ export async function runCommand(
     const info = await runtime.store.info(id);
     if (info?.status === 'completed') {
       const doc = await runtime.store.get(id);
-      if (doc && !options.json) io.stdout(`${summarize(doc)}\n\n`);
+      if (doc && !options.json) await io.stdout(`${summarize(doc)}\n\n`);
       results.push({
         id,
         ...(info.uri === undefined ? {} : { name: info.uri }),
@@ -149,10 +192,13 @@ export async function runCommand(
       ok++;
     } else {
       bad++;
-      const why = info?.error
-        ? `${info.error.code} at ${info.error.stage}: ${info.error.message}`
-        : info?.status;
-      if (!options.json) io.stdout(`${info?.uri ?? id}\n  id         ${id}\n  failed     ${why}\n\n`);
+      const why =
+        info === undefined
+          ? 'data_lost: the document is no longer in the store (did its Redis restart without persistence?)'
+          : info.error
+            ? `${info.error.code} at ${info.error.stage}: ${info.error.message}`
+            : info.status;
+      if (!options.json) await io.stdout(`${info?.uri ?? id}\n  id         ${id}\n  failed     ${why}\n\n`);
       results.push({
         id,
         ...(info?.uri === undefined ? {} : { name: info.uri }),
@@ -162,9 +208,9 @@ export async function runCommand(
     }
   }
   if (options.json) {
-    io.stdout(`${JSON.stringify({ processed: ok, failed: bad, documents: results }, null, 2)}\n`);
+    await io.stdout(`${JSON.stringify({ processed: ok, failed: bad, documents: results }, null, 2)}\n`);
   } else {
-    io.stdout(`${ok} processed, ${bad} failed\n`);
+    await io.stdout(`${ok} processed, ${bad} failed\n`);
   }
   io.stderr(`run: ${ok} processed, ${bad} failed in ${rate.seconds().toFixed(1)} s\n`);
   return shutdown.signal.aborted ? 130 : bad > 0 ? 1 : 0;

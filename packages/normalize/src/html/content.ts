@@ -4,8 +4,8 @@
  * names as a weak signal, then the best node and its text-heavy siblings. Everything else on the
  * page becomes a removed part with a kind (navigation, comments, related, footer, …).
  */
-import { readFileSync } from 'node:fs';
 import { XinwenError } from '@xinwen/core';
+import { dataFile } from '../data.generated.js';
 import type { HtmlElement, HtmlNode, HtmlText } from './dom.js';
 
 interface KindRule {
@@ -35,9 +35,8 @@ let signals: Signals | undefined;
 /** The content signals from `data/html.json`, loaded once. */
 export function loadSignals(): Signals {
   if (signals !== undefined) return signals;
-  const url = new URL('../../data/html.json', import.meta.url);
   try {
-    const raw = JSON.parse(readFileSync(url, 'utf8')) as {
+    const raw = JSON.parse(dataFile('html.json')) as {
       inline: string[];
       punctuation: string;
       positive: string;
@@ -68,7 +67,7 @@ export function loadSignals(): Signals {
   } catch (cause) {
     throw new XinwenError(
       'invalid_dictionary',
-      `expected the HTML content signals as JSON at ${url.pathname}`,
+      `expected the HTML content signals as JSON in data/html.json`,
       {
         cause,
       },

@@ -4,8 +4,8 @@
  * date line under the headline; China time when the page names no zone), source (来源), web
  * editors (责任编辑), site name and canonical URL, and the short lines around the headline.
  */
-import { readFileSync } from 'node:fs';
 import { XinwenError } from '@xinwen/core';
+import { dataFile } from '../data.generated.js';
 import type { Content, TextRun } from './content.js';
 import { loadSignals } from './content.js';
 import type { HtmlDocument } from './dom.js';
@@ -47,9 +47,8 @@ let data: MetaData | undefined;
 
 function loadMeta(): MetaData {
   if (data !== undefined) return data;
-  const url = new URL('../../data/web-meta.json', import.meta.url);
   try {
-    const raw = JSON.parse(readFileSync(url, 'utf8')) as Omit<MetaData, 'titleSeparators' | 'titleClass'> & {
+    const raw = JSON.parse(dataFile('web-meta.json')) as Omit<MetaData, 'titleSeparators' | 'titleClass'> & {
       titleSeparators: string;
       titleClass: string;
     };
@@ -61,7 +60,7 @@ function loadMeta(): MetaData {
   } catch (cause) {
     throw new XinwenError(
       'invalid_dictionary',
-      `expected the web metadata names as JSON at ${url.pathname}`,
+      `expected the web metadata names as JSON in data/web-meta.json`,
       {
         cause,
       },

@@ -6,8 +6,8 @@ import { availableStages } from '@xinwen/pipeline';
 import { createStore } from '@xinwen/store';
 import { Queue } from 'bullmq';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { findRedisServer, freePort } from './embedded-redis.js';
-import { jobId } from './queues.js';
+import { findRedisServer, freePort } from '../embedded-redis.js';
+import { jobId } from '../queues.js';
 import {
   batch,
   deletePrefix,
@@ -21,7 +21,7 @@ import {
   testEnv,
   uniquePrefix,
   until,
-} from './testing/helpers.js';
+} from '../testing/helpers.js';
 
 const admin = new Redis(redisUrl);
 const prefixes: string[] = [];
