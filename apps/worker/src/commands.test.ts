@@ -165,7 +165,7 @@ describe('xinwen process: inputs and stage options', () => {
     const out = docs(result.stdout);
     expect(out.map((d) => d.id)).toEqual(['first', 'second']);
     expect(out[1]?.source.uri).toBe('https://example.cn/2');
-    expect(result.stderr).toContain(`xinwen: ${file}#L2: invalid_input: line 2 is not valid JSON`);
+    expect(result.stderr).toContain(`xinwen: ${file}#L2: invalid_input: line 2`);
     expect(result.stderr).toContain('xinwen: blank: empty_document');
     expect(result.stderr).toContain('process: 2 processed, 2 failed');
   });

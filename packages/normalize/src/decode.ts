@@ -7,8 +7,9 @@
  * (EUC-KR) text, which the Chinese decoders would accept as garbage, is refused with
  * `unsupported_encoding`.
  */
+
+import { createRequire } from 'node:module';
 import { XinwenError } from '@xinwen/core';
-import iconv from 'iconv-lite';
 
 /** What {@link decodeBytes} found. */
 export interface Decoded {
@@ -118,8 +119,31 @@ function hasPrivateUse(text: string): boolean {
 function decodeBig5(bytes: Uint8Array): string | undefined {
   const text = tryDecode('big5', bytes);
   if (text === undefined || !hasPrivateUse(text)) return text;
-  const hkscs = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'big5hkscs');
+  const codec = hkscsCodec();
+  if (codec === undefined) return text;
+  const hkscs = codec.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'big5hkscs');
   return hkscs.includes('\ufffd') ? text : hkscs;
+}
+
+interface Codec {
+  decode(bytes: Buffer, encoding: string): string;
+}
+
+let codec: Codec | null | undefined;
+
+/**
+ * iconv-lite's Big5-HKSCS table, loaded on first need (it is CommonJS: loading it lazily keeps
+ * ESM bundles of normalize working); null where it cannot be loaded, e.g. a bundle without it.
+ */
+function hkscsCodec(): Codec | undefined {
+  if (codec === undefined) {
+    try {
+      codec = createRequire(import.meta.url)('iconv-lite') as Codec;
+    } catch {
+      codec = null;
+    }
+  }
+  return codec ?? undefined;
 }
 
 /** Share of `text`'s non-ASCII characters for which `test` holds. */

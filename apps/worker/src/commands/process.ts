@@ -89,6 +89,12 @@ export async function processCommand(
         show();
         continue;
       }
+      if (record.unreadable !== undefined) {
+        outcome.failed++;
+        report(record.name, `${record.unreadable.code}: ${record.unreadable.message}`);
+        show();
+        continue;
+      }
       if (record.failure) {
         outcome.failed++;
         bytesDone += size(record.content);
