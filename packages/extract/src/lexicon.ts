@@ -85,6 +85,8 @@ export interface Lexicon {
   /** Title lengths by first character. */
   titleStarts: Map<string, number[]>;
   followers: Set<string>;
+  /** One-character verbs of saying after a name (说, 称 …). */
+  sayingVerbs: Set<string>;
   followerLengths: number[];
   /** Follower lengths by first character. */
   followerStarts: Map<string, number[]>;
@@ -303,6 +305,7 @@ export function lexicon(): Lexicon {
     titleEnds,
     titleStarts: lengthsByFirst(titles),
     followers,
+    sayingVerbs: new Set(dataWords('saying-verbs.txt').join('')),
     followerStarts: lengthsByFirst(followers),
     followerLengths: [...new Set([...followers].map((f) => f.length))].sort((a, b) => b - a),
     translit: new Set(dataWords('transliteration.txt').join('')),
