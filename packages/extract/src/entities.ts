@@ -498,6 +498,8 @@ function chineseNames(ctx: Context, out: Candidate[]): void {
         )
       )
         continue;
+      // 「安全感」「文明史」: a three-character dictionary word ending like a common word.
+      if (tokenNr && tok !== undefined && g === 2 && lex.wordFinals.has(given[1]!)) continue;
       if (!compound && lex.riskySurnames.has(text[i]!) && !tokenNr && !listed && !(titleBefore && givenOk))
         continue;
       // A three-character name inside running text needs strong words after it (「以江泽民同志」).
@@ -618,6 +620,9 @@ function nameInsideToken(ctx: Context, start: number, end: number): boolean {
   const k = ctx.tokenAt?.[start] ?? -1;
   const t = ctx.tokens?.[k];
   if (!t || t.start !== start || !/^nr/.test(t.pos) || t.end <= end) return false;
+  // 「郑重宣布」「贡献率」: the name part of such a token must read as a given name.
+  const s = ctx.lex.compoundSurnames.has(ctx.text.slice(start, start + 2)) ? 2 : 1;
+  if (![...ctx.text.slice(start + s, end)].every((c) => ctx.lex.givenChars.has(c))) return false;
   return (
     ctx.lex.followers.has(ctx.text.slice(end, t.end)) || ctx.lex.titleSet.has(ctx.text.slice(end, t.end))
   );

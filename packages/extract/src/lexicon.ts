@@ -85,6 +85,8 @@ export interface Lexicon {
   /** Title lengths by first character. */
   titleStarts: Map<string, number[]>;
   followers: Set<string>;
+  /** Characters that end common words and rarely a given name (感, 史, 观 …). */
+  wordFinals: Set<string>;
   /** One-character verbs of saying after a name (说, 称 …). */
   sayingVerbs: Set<string>;
   followerLengths: number[];
@@ -306,6 +308,7 @@ export function lexicon(): Lexicon {
     titleStarts: lengthsByFirst(titles),
     followers,
     sayingVerbs: new Set(dataWords('saying-verbs.txt').join('')),
+    wordFinals: new Set(dataWords('word-final-chars.txt').join('')),
     followerStarts: lengthsByFirst(followers),
     followerLengths: [...new Set([...followers].map((f) => f.length))].sort((a, b) => b - a),
     translit: new Set(dataWords('transliteration.txt').join('')),

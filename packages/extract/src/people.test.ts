@@ -91,6 +91,19 @@ describe('findPeople', () => {
     expect(findPeople(text, { tokens })).toEqual([{ name: '王明', titles: [], count: 1 }]);
   });
 
+  it('takes a three-character dictionary name ending like a common word for no name', () => {
+    const text = '路边的白桦树很高。';
+    const tokens = [
+      { text: '路边', pos: 'n', start: 0, end: 2 },
+      { text: '的', pos: 'uj', start: 2, end: 3 },
+      { text: '白桦树', pos: 'nr', start: 3, end: 6 },
+      { text: '很', pos: 'd', start: 6, end: 7 },
+      { text: '高', pos: 'a', start: 7, end: 8 },
+      { text: '。', pos: 'w', start: 8, end: 9 },
+    ];
+    expect(findPeople(text, { tokens })).toEqual([]);
+  });
+
   it('reads a roster of names joined by 、 and leaves parallel phrases alone', () => {
     expect(findPeople('王小明、李大刚、张军、陈文华出席。').map((p) => p.name)).toEqual([
       '王小明',
