@@ -339,6 +339,19 @@ function orgLeftEdge(ctx: Context, suffixStart: number, known: Uint8Array): numb
   return lead ? start : suffixStart - start <= 6 ? start : -1;
 }
 
+/** Part-of-speech tags of the proper part of an organization's name. */
+const properPos = /^(?:ns|nt|nz|nr|nrt|nrfg|eng|x)$/;
+
+/** Whether [start, end) holds a proper part: a place, name, brand, foreign or unknown word, a known name. */
+function properBefore(ctx: Context, start: number, end: number, known: Uint8Array): boolean {
+  for (let p = start; p < end; p++) {
+    if (known[p] === 1) return true;
+    const t = ctx.tokens![ctx.tokenAt![p] ?? -1];
+    if (t && t.start === p && properPos.test(t.pos)) return true;
+  }
+  return false;
+}
+
 /** Organizations by their endings (有限公司, 大学, 委员会, 部 …). */
 function orgSuffixes(ctx: Context, known: Uint8Array, out: Candidate[]): void {
   const { text, lex } = ctx;
@@ -377,6 +390,14 @@ function orgSuffixes(ctx: Context, known: Uint8Array, out: Candidate[]): void {
     const name = text.slice(start, e);
     const singleToken = suffixToken !== undefined && suffixToken.start === start && suffixToken.end === e;
     if (weak && !(known[start] === 1 || levelStart.test(name) || (singleToken && suffixToken?.pos === 'nt')))
+      continue;
+    // 「科技保险」「股权基金」: a generic ending after common nouns alone is a common noun phrase.
+    if (
+      ctx.tokens &&
+      ctx.tokenAt &&
+      lex.genericOrgEndings.has(text.slice(s, e)) &&
+      !properBefore(ctx, start, s, known)
+    )
       continue;
     // 「三中全会」: a plenary session is an event, not a body.
     if (name.endsWith('全会')) continue;
