@@ -399,8 +399,8 @@ function orgSuffixes(ctx: Context, known: Uint8Array, out: Candidate[]): void {
       !properBefore(ctx, start, s, known)
     )
       continue;
-    // 「三中全会」: a plenary session is an event, not a body.
-    if (name.endsWith('全会')) continue;
+    // 「三中全会」「博览会」: a plenary session or another event is no body.
+    if (name.endsWith('全会') || lex.eventEndings.some((x) => name.endsWith(x))) continue;
     if (name.length < 3 || name.length > 24) continue;
     // 「政治局常委」, 「委员」: an ending that is part of a title is no organization.
     if (titleEndingAt(ctx, e) > e - s || titleStartingAt(ctx, s) > e - s) continue;

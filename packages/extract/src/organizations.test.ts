@@ -50,4 +50,10 @@ describe('findOrganizations', () => {
     });
     expect(findOrganizations(text, tokens)).toEqual([{ name: '永固银行', count: 1 }]);
   });
+
+  it('takes a name ending in an event word for an event, not a body', () => {
+    expect(findOrganizations('省运动会今天开幕，省体育局局长出席。')).toEqual([
+      { name: '省体育局', count: 1 },
+    ]);
+  });
 });
