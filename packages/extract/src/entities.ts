@@ -339,6 +339,19 @@ function orgLeftEdge(ctx: Context, suffixStart: number, known: Uint8Array): numb
   return lead ? start : suffixStart - start <= 6 ? start : -1;
 }
 
+/** Part-of-speech tags of the proper part of an organization's name. */
+const properPos = /^(?:ns|nt|nz|nr|nrt|nrfg|eng|x)$/;
+
+/** Whether [start, end) holds a proper part: a place, name, brand, foreign or unknown word, a known name. */
+function properBefore(ctx: Context, start: number, end: number, known: Uint8Array): boolean {
+  for (let p = start; p < end; p++) {
+    if (known[p] === 1) return true;
+    const t = ctx.tokens![ctx.tokenAt![p] ?? -1];
+    if (t && t.start === p && properPos.test(t.pos)) return true;
+  }
+  return false;
+}
+
 /** Organizations by their endings (有限公司, 大学, 委员会, 部 …). */
 function orgSuffixes(ctx: Context, known: Uint8Array, out: Candidate[]): void {
   const { text, lex } = ctx;
@@ -378,8 +391,16 @@ function orgSuffixes(ctx: Context, known: Uint8Array, out: Candidate[]): void {
     const singleToken = suffixToken !== undefined && suffixToken.start === start && suffixToken.end === e;
     if (weak && !(known[start] === 1 || levelStart.test(name) || (singleToken && suffixToken?.pos === 'nt')))
       continue;
-    // 「三中全会」: a plenary session is an event, not a body.
-    if (name.endsWith('全会')) continue;
+    // 「科技保险」「股权基金」: a generic ending after common nouns alone is a common noun phrase.
+    if (
+      ctx.tokens &&
+      ctx.tokenAt &&
+      lex.genericOrgEndings.has(text.slice(s, e)) &&
+      !properBefore(ctx, start, s, known)
+    )
+      continue;
+    // 「三中全会」「博览会」: a plenary session or another event is no body.
+    if (name.endsWith('全会') || lex.eventEndings.some((x) => name.endsWith(x))) continue;
     if (name.length < 3 || name.length > 24) continue;
     // 「政治局常委」, 「委员」: an ending that is part of a title is no organization.
     if (titleEndingAt(ctx, e) > e - s || titleStartingAt(ctx, s) > e - s) continue;
@@ -422,6 +443,11 @@ function besideName(ctx: Context, start: number, end: number): boolean {
     ctx.lex.surnames.has(t.text[0]!) &&
     [...t.text.slice(1)].some((c) => ctx.lex.givenChars.has(c));
   return isName(ctx.tokens[ctx.tokenAt[start - 1] ?? -1]) || isName(ctx.tokens[ctx.tokenAt[end] ?? -1]);
+}
+
+/** A one-character verb of saying right after a name: 「余某说」, 「李某称」. */
+function sayingAt(ctx: Context, at: number): boolean {
+  return ctx.lex.sayingVerbs.has(ctx.text[at] ?? '');
 }
 
 /** 「习近平总书记」: a high title (or 同志) right after a three-character name. */
@@ -476,6 +502,25 @@ function chineseNames(ctx: Context, out: Candidate[]): void {
       const closed = next === undefined || !isHan(next) || next === '、';
       const listed = (prev === '、' || next === '、') && closed && givenOk;
       let score = 0;
+      // 「文明」「蓝天」「庄严」: a two-character word the segmenter's dictionary tags as a name is
+      // mostly an ordinary word; it needs a given-name character and a title before it, a roster,
+      // a neighbouring name or a word of two or more characters (说 alone) after it.
+      if (
+        tokenNr &&
+        tok !== undefined &&
+        end - i === 2 &&
+        !(
+          givenOk &&
+          (titleBefore ||
+            listed ||
+            besideName(ctx, i, end) ||
+            followerLengthAt(ctx, end) >= 2 ||
+            sayingAt(ctx, end))
+        )
+      )
+        continue;
+      // 「安全感」「文明史」: a three-character dictionary word ending like a common word.
+      if (tokenNr && tok !== undefined && g === 2 && lex.wordFinals.has(given[1]!)) continue;
       if (!compound && lex.riskySurnames.has(text[i]!) && !tokenNr && !listed && !(titleBefore && givenOk))
         continue;
       // A three-character name inside running text needs strong words after it (「以江泽民同志」).
@@ -517,11 +562,88 @@ function chineseNames(ctx: Context, out: Candidate[]): void {
   }
 }
 
+/**
+ * Rosters of names joined by 「、」 (「张三丰、李四、王五出席」): three or more items of a surname and
+ * a one- or two-character given name, most of them three characters long, are people even where
+ * the segmenter cut them into single characters. The first item may follow a title or a linking
+ * word, the last may run into a verb (出席, 等).
+ */
+function rosters(ctx: Context, out: Candidate[]): void {
+  const { text, lex } = ctx;
+  const surnameLength = (at: number) =>
+    lex.compoundSurnames.has(text.slice(at, at + 2)) ? 2 : lex.surnames.has(text[at] ?? '') ? 1 : 0;
+  const nameLike = (start: number, end: number) => {
+    const s = surnameLength(start);
+    if (s === 0 || end - start - s < 1 || end - start - s > 2) return false;
+    const given = [...text.slice(start + s, end)];
+    return given.every((c) => isHan(c) && !notGiven.has(c)) && given.some((c) => lex.givenChars.has(c));
+  };
+  let i = 0;
+  while (i < text.length) {
+    const first = text.indexOf('、', i);
+    if (first < 0) break;
+    // The items: spans between 「、」, stopping at any other delimiter.
+    const items: [number, number][] = [];
+    let start = first;
+    while (start > 0 && isHan(text[start - 1]) && first - start < 12) start--;
+    let at = first;
+    items.push([start, first]);
+    while (text[at] === '、') {
+      let end = at + 1;
+      while (end < text.length && isHan(text[end]) && text[end] !== '、' && end - at < 12) end++;
+      items.push([at + 1, end]);
+      at = end;
+    }
+    i = at + 1;
+    if (items.length < 3) continue;
+    // The first item: the name after a title or linking word; the last: the name before a follower.
+    const [fs, fe] = items[0]!;
+    let firstStart = -1;
+    for (const n of [3, 2, 4]) {
+      const p = fe - n;
+      if (p < fs) continue;
+      if (p === fs || titleEndingAt(ctx, p) > 0 || nameLead.has(text[p - 1]!)) {
+        if (nameLike(p, fe)) {
+          firstStart = p;
+          break;
+        }
+      }
+    }
+    if (firstStart < 0) continue;
+    items[0] = [firstStart, fe];
+    const [ls, le] = items[items.length - 1]!;
+    let lastEnd = -1;
+    for (const n of [3, 2, 4]) {
+      const p = ls + n;
+      if (p > le) continue;
+      if ((p === le || followerAt(ctx, p) || titleStartingAt(ctx, p) > 0) && nameLike(ls, p)) {
+        lastEnd = p;
+        break;
+      }
+    }
+    if (lastEnd < 0) continue;
+    items[items.length - 1] = [ls, lastEnd];
+    if (!items.every(([a, b]) => nameLike(a, b))) continue;
+    // 「农业强、农村美、农民富」: items sharing their first or last character are parallel phrases.
+    if (
+      new Set(items.map(([a]) => text[a])).size === 1 ||
+      new Set(items.map(([, b]) => text[b - 1])).size === 1
+    )
+      continue;
+    const long = items.filter(([a, b]) => b - a - surnameLength(a) === 2).length;
+    if (long * 2 < items.length) continue;
+    for (const [a, b] of items) out.push({ type: 'person', start: a, end: b, score: 2 });
+  }
+}
+
 /** 「邓小平理论」 tagged as one name token: the name ends inside it before a follower word. */
 function nameInsideToken(ctx: Context, start: number, end: number): boolean {
   const k = ctx.tokenAt?.[start] ?? -1;
   const t = ctx.tokens?.[k];
   if (!t || t.start !== start || !/^nr/.test(t.pos) || t.end <= end) return false;
+  // 「郑重宣布」「贡献率」: the name part of such a token must read as a given name.
+  const s = ctx.lex.compoundSurnames.has(ctx.text.slice(start, start + 2)) ? 2 : 1;
+  if (![...ctx.text.slice(start + s, end)].every((c) => ctx.lex.givenChars.has(c))) return false;
   return (
     ctx.lex.followers.has(ctx.text.slice(end, t.end)) || ctx.lex.titleSet.has(ctx.text.slice(end, t.end))
   );
@@ -738,6 +860,7 @@ function find(text: string, tokens: readonly Token[] | undefined): EntityMention
   abbreviations(ctx, candidates);
   orgSuffixes(ctx, known, candidates);
   chineseNames(ctx, candidates);
+  rosters(ctx, candidates);
   foreignNames(ctx, candidates);
   dottedNames(ctx, candidates);
   taggedTokens(ctx, candidates);

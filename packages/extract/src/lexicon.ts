@@ -85,6 +85,14 @@ export interface Lexicon {
   /** Title lengths by first character. */
   titleStarts: Map<string, number[]>;
   followers: Set<string>;
+  /** Characters that end common words and rarely a given name (感, 史, 观 …). */
+  wordFinals: Set<string>;
+  /** Endings of events, not bodies (峰会, 博览会 …). */
+  eventEndings: string[];
+  /** Organization endings that are also common nouns (公司, 保险 …). */
+  genericOrgEndings: Set<string>;
+  /** One-character verbs of saying after a name (说, 称 …). */
+  sayingVerbs: Set<string>;
   followerLengths: number[];
   /** Follower lengths by first character. */
   followerStarts: Map<string, number[]>;
@@ -303,6 +311,10 @@ export function lexicon(): Lexicon {
     titleEnds,
     titleStarts: lengthsByFirst(titles),
     followers,
+    sayingVerbs: new Set(dataWords('saying-verbs.txt').join('')),
+    genericOrgEndings: new Set(dataWords('org-generic-endings.txt')),
+    eventEndings: dataWords('event-endings.txt'),
+    wordFinals: new Set(dataWords('word-final-chars.txt').join('')),
     followerStarts: lengthsByFirst(followers),
     followerLengths: [...new Set([...followers].map((f) => f.length))].sort((a, b) => b - a),
     translit: new Set(dataWords('transliteration.txt').join('')),

@@ -29,4 +29,31 @@ describe('findOrganizations', () => {
   it('does not take 布局 or 委员 for organizations', () => {
     expect(findOrganizations('优化重大生产力布局，政协委员建议')).toEqual([]);
   });
+
+  it('takes a generic ending after common nouns alone for a common noun when tokens are given', () => {
+    const text = '发展农业保险，永固银行参与。';
+    const words: [string, string][] = [
+      ['发展', 'vn'],
+      ['农业', 'n'],
+      ['保险', 'n'],
+      ['，', 'w'],
+      ['永固', 'nz'],
+      ['银行', 'n'],
+      ['参与', 'v'],
+      ['。', 'w'],
+    ];
+    let at = 0;
+    const tokens = words.map(([w, pos]) => {
+      const t = { text: w, pos, start: at, end: at + w.length };
+      at += w.length;
+      return t;
+    });
+    expect(findOrganizations(text, tokens)).toEqual([{ name: '永固银行', count: 1 }]);
+  });
+
+  it('takes a name ending in an event word for an event, not a body', () => {
+    expect(findOrganizations('省运动会今天开幕，省体育局局长出席。')).toEqual([
+      { name: '省体育局', count: 1 },
+    ]);
+  });
 });

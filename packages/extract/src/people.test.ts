@@ -64,6 +64,58 @@ describe('findPeople', () => {
     expect(findPeople(text, { tokens })).toEqual([{ name: '王小明', titles: [], count: 1 }]);
   });
 
+  it('needs more than a weak follower for a two-character word the segmenter tags as a name', () => {
+    const text = '县长高度评价。白云是山的帽子。王明说好。';
+    const words: [string, string][] = [
+      ['县长', 'n'],
+      ['高度', 'nr'],
+      ['评价', 'v'],
+      ['。', 'w'],
+      ['白云', 'nr'],
+      ['是', 'v'],
+      ['山', 'n'],
+      ['的', 'uj'],
+      ['帽子', 'n'],
+      ['。', 'w'],
+      ['王明', 'nr'],
+      ['说', 'v'],
+      ['好', 'a'],
+      ['。', 'w'],
+    ];
+    let at = 0;
+    const tokens = words.map(([w, pos]) => {
+      const t = { text: w, pos, start: at, end: at + w.length };
+      at += w.length;
+      return t;
+    });
+    expect(findPeople(text, { tokens })).toEqual([{ name: '王明', titles: [], count: 1 }]);
+  });
+
+  it('takes a three-character dictionary name ending like a common word for no name', () => {
+    const text = '路边的白桦树很高。';
+    const tokens = [
+      { text: '路边', pos: 'n', start: 0, end: 2 },
+      { text: '的', pos: 'uj', start: 2, end: 3 },
+      { text: '白桦树', pos: 'nr', start: 3, end: 6 },
+      { text: '很', pos: 'd', start: 6, end: 7 },
+      { text: '高', pos: 'a', start: 7, end: 8 },
+      { text: '。', pos: 'w', start: 8, end: 9 },
+    ];
+    expect(findPeople(text, { tokens })).toEqual([]);
+  });
+
+  it('reads a roster of names joined by 、 and leaves parallel phrases alone', () => {
+    expect(findPeople('王小明、李大刚、张军、陈文华出席。').map((p) => p.name)).toEqual([
+      '王小明',
+      '李大刚',
+      '张军',
+      '陈文华',
+    ]);
+    const names = findPeople('要让农业强、农村美、农民富。').map((p) => p.name);
+    expect(names).not.toContain('农业强');
+    expect(names).not.toContain('农村美');
+  });
+
   it('reads transliterated names, joined by a dot or not, and every title of a chain', () => {
     expect(
       findPeople('美国总统特朗普表示，理查德·赖尔登市长出席。中共中央政治局常委、国务院总理李强会见。'),
