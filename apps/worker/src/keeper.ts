@@ -22,6 +22,8 @@ export interface Keeper {
   readonly lost: number;
   /** Reconciles now; resolves to the number of documents that got a job again. */
   reconcile(): Promise<number>;
+  /** Probes the Redis servers now (a store that came back empty also looks idle). */
+  check(): Promise<void>;
   stop(): void;
 }
 
@@ -119,6 +121,7 @@ export async function startKeeper(runtime: Runtime, io: Io, name: string): Promi
       return liveness.lost;
     },
     reconcile,
+    check: () => liveness.check().catch(() => {}),
     stop() {
       clearInterval(timer);
       liveness.stop();

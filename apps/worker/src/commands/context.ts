@@ -41,20 +41,24 @@ export async function withRuntime<T>(config: Config, body: (runtime: Runtime) =>
  * is reported in seconds on any machine; the embedded Redis is started, not reached, here.
  * @throws XinwenError `store_unavailable`.
  */
-export async function reachConfigured(config: Pick<Config, 'redisUrl' | 'storeUrl'>): Promise<void> {
+export async function reachConfigured(
+  config: Pick<Config, 'redisUrl' | 'storeUrl'> & { connectTimeoutMs?: number },
+): Promise<void> {
   const given = new Set([config.redisUrl, config.storeUrl].filter((url) => url !== undefined));
-  await Promise.all([...given].map((url) => reach(url)));
+  const ms = config.connectTimeoutMs ?? connectTimeoutMs;
+  await Promise.all([...given].map((url) => reach(url, ms)));
 }
 
 /**
  * Resolves once the Redis at `url` answers a PING, on a connection of its own that does not
- * retry; rejects at a refused connection, an unknown host or after {@link connectTimeoutMs}.
+ * retry; rejects at a refused connection, an unknown host or after `ms` (XINWEN_CONNECT_TIMEOUT_MS,
+ * default {@link connectTimeoutMs}).
  */
-async function reach(url: string): Promise<void> {
+async function reach(url: string, ms: number): Promise<void> {
   const shown = url.replace(/\/\/[^@/]*@/, '//');
   const redis = new Redis(url, {
     lazyConnect: true,
-    connectTimeout: connectTimeoutMs,
+    connectTimeout: ms,
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
     enableOfflineQueue: false,
@@ -66,10 +70,7 @@ async function reach(url: string): Promise<void> {
   });
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`no answer within ${connectTimeoutMs / 1000} s`)),
-      connectTimeoutMs,
-    );
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms (XINWEN_CONNECT_TIMEOUT_MS)`)), ms);
   });
   try {
     await Promise.race([redis.connect().then(() => redis.ping()), limit]);

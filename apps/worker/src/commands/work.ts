@@ -79,6 +79,8 @@ export async function workCommand(runtime: Runtime, options: WorkCommandOptions,
       // Idle queues with documents still pending means jobs went missing: queue them and go on.
       do await waitUntilIdle(runtime, plannedStages(runtime.pipeline), { signal: shutdown.signal });
       while (!shutdown.signal.aborted && (await keeper.reconcile()) > 0);
+      // Empty queues may also mean a store that came back without its data: probe once more.
+      await keeper.check();
     };
     await Promise.race([idle(), shutdown.promise, keeper.gone]);
   } else {

@@ -41,7 +41,7 @@ describe('case 1: process output into a pipe', () => {
     expect(lines.pop()).toBe('');
     expect(lines).toHaveLength(5);
     for (const line of lines) expect(JSON.parse(line)).toHaveProperty('id');
-    expect(child.stderr()).toBe('');
+    expect(child.stderr()).toBe('process: 5 processed, 0 failed\n');
   });
 
   it('a reader that closes the pipe early makes the command exit non-zero and say output was lost', async () => {
