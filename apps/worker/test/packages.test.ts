@@ -163,6 +163,14 @@ describe.skipIf(problem !== undefined)(
           JSON.stringify({ id: name, text: readFileSync(join(root, 'seeds', `${name}.txt`), 'utf8') }),
         );
         writeFileSync(join(project, 'batch.jsonl'), `${batch.join('\n')}\n`);
+        // The web-page examples read a small article page.
+        const lead = readFileSync(join(root, 'seeds', '001_1dec3f20949d3dbf.txt'), 'utf8').slice(0, 400);
+        writeFileSync(
+          join(project, 'article.html'),
+          '<!doctype html><html><head><meta charset="utf-8"><title>新闻标题_示例网</title>' +
+            '<meta property="article:published_time" content="2024-09-05T08:00:00+08:00"></head>' +
+            `<body><nav><a href="/">首页</a> <a href="/n">新闻</a></nav><h1>新闻标题</h1><article><p>${lead}</p></article></body></html>`,
+        );
       },
       30 * minutes,
     );
