@@ -3,21 +3,7 @@
  * (一千二百, 两), and the multipliers 万, 亿, 万亿 that follow them.
  */
 
-const digitValue: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const smallUnit: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+import { digitValue, smallUnit } from './numerals.js';
 
 /** The pattern source for one number: digits or Chinese numerals. */
 export const numberPattern = String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)`;

@@ -100,7 +100,8 @@ export const digitValue: Record<string, number> = {
   八: 8,
   九: 9,
 };
-const smallUnit: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+/** 十 百 千 and their values. */
+export const smallUnit: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const bigUnit: Record<string, number> = { 万: 1e4, 亿: 1e8, 兆: 1e12 };
 const shorthand: Record<string, number> = { k: 1e3, K: 1e3, w: 1e4, W: 1e4 };
 
